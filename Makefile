@@ -1,0 +1,87 @@
+# rkit - see README.md.  Plain make: a helper library, then one binary per cmd/*.c.
+
+VERSION != sed -n 's/^\#define RKIT_VERSION "\(.*\)"/\1/p' lib/rkit.h
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DESTDIR =
+
+CC = cc
+PKG_CONFIG = pkg-config
+CFLAGS = -O2 -g -Wall -Wextra
+LDFLAGS =
+# CI sets WERROR=-Werror
+WERROR =
+PCRE2_CFLAGS != $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null || true
+PCRE2_LIBS != $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
+ICONV_LIBS != sh mk/iconv-libs "$(CC)"
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(WERROR) $(PCRE2_CFLAGS) -Ilib
+ALL_LIBS = $(PCRE2_LIBS) $(ICONV_LIBS)
+
+# B is the build directory: . for the normal build, asan for the sanitizer one.
+B = .
+LIBSRC != echo lib/*.c
+CMDSRC != echo cmd/*.c
+UNITSRC != echo tests/unit/*.c
+HDR != echo lib/*.h
+LIBOBJ = $(LIBSRC:lib/%.c=$(B)/obj/%.o)
+BINS = $(CMDSRC:cmd/%.c=$(B)/bin/%)
+UNITS = $(UNITSRC:tests/unit/%.c=$(B)/obj/unit-%)
+MAN1 != echo man/*.1
+MAN7 != echo man/*.7
+
+ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -Wall -Wextra
+
+all: $(BINS)
+
+$(B)/obj/%.o: lib/%.c $(HDR)
+	@mkdir -p $(B)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/obj/librkit.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(B)/bin/%: cmd/%.c $(B)/obj/librkit.a $(HDR)
+	@mkdir -p $(B)/bin
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/obj/librkit.a $(ALL_LIBS)
+
+$(B)/obj/unit-%: tests/unit/%.c $(B)/obj/librkit.a $(HDR) tests/unit/unit.h
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(B)/obj/librkit.a $(ALL_LIBS)
+
+units: $(UNITS)
+
+asan:
+	$(MAKE) B=asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" all units
+
+# Runs every test on the normal build and again on the sanitizer build;
+# the last line is "N passed, N failed, N skipped".
+check: all units asan
+	sh tests/run . asan
+
+bench: all
+	sh tests/bench
+
+demo: all
+	@sh examples/demo
+
+deps:
+	@sh mk/deps
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	cp -f $(BINS) $(DESTDIR)$(BINDIR)/
+	cp -f $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp -f $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for f in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$${f##*/}; done
+	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f##*/}; done
+	for f in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f##*/}; done
+
+clean:
+	rm -rf bin obj asan tests/out
+
+.PHONY: all units asan check bench demo deps install uninstall clean

@@ -1,0 +1,131 @@
+/* rkit: turn Chinese reports into TSV tables.  The shared library.
+ *
+ * One pass over each document: bytes -> decoded, normalised UTF-8 lines ->
+ * paragraphs (broken lines rejoined) -> classified blocks carrying their
+ * place in the outline.  Each tool is a small consumer of rk_next().
+ */
+#ifndef RKIT_H
+#define RKIT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define RKIT_VERSION "0.1.0"
+
+/* ---- program-wide helpers (util.c) ---------------------------------- */
+
+extern const char *argv0;        /* set by rk_init(); used in messages */
+extern int rk_status;            /* exit status so far: 0, or 1 after a bad file */
+
+void rk_init(const char *prog);  /* sets argv0, SIGPIPE handling, stdout buffer */
+void rk_warn(const char *fmt, ...);   /* "prog: msg\n" on stderr */
+void rk_fail(const char *fmt, ...);   /* rk_warn() and rk_status = 1 */
+_Noreturn void rk_die(int status, const char *fmt, ...);
+void *rk_alloc(size_t n);             /* malloc or die */
+void *rk_realloc(void *p, size_t n);
+int rk_finish(void);                  /* flush stdout, check for write errors; returns exit status */
+
+/* Output: TSV on stdout, PostgreSQL COPY text escaping (\t \n \r \\). */
+void rk_out(const char *s, size_t n);        /* raw bytes */
+void rk_out_str(const char *s);              /* raw C string */
+void rk_out_field(const char *s, size_t n);  /* escaped field */
+void rk_out_long(long v);
+void rk_out_tab(void);
+void rk_out_nl(void);
+
+/* Inverse of the escaping, in place; returns the new length.  Bad escapes
+ * (a backslash before anything else) are kept as written and counted in *bad. */
+size_t rk_unescape(char *s, size_t n, int *bad);
+
+/* ---- UTF-8 helpers (utf8.c) ----------------------------------------- */
+
+/* Decode the code point at s (n bytes available); *len gets its length.
+ * Input is assumed valid (everything past the decoder is). */
+unsigned rk_u8dec(const char *s, size_t n, int *len);
+size_t rk_u8count(const char *s, size_t n);          /* code points */
+int rk_u8enc(unsigned cp, char *out);                /* returns bytes written */
+/* Full-width ASCII variants (U+FF01..U+FF5E) folded to ASCII; others as is. */
+unsigned rk_fold(unsigned cp);
+int rk_is_cjk(unsigned cp);                          /* Han ideograph */
+int rk_is_space(unsigned cp);                        /* incl. NBSP, U+3000 */
+
+/* ---- input options --------------------------------------------------- */
+
+typedef struct {
+	const char *encoding;   /* -E: forced iconv name, or NULL to detect */
+	int no_join;            /* do not rejoin broken lines (testing aid) */
+} rk_opts;
+
+/* ---- blocks: what rk_next() yields ----------------------------------- */
+
+enum rk_kind {
+	RK_TITLE,     /* the document title, level 0 */
+	RK_HEADING,   /* numbered or unnumbered heading: marker + title only */
+	RK_ITEM,      /* an item (一是… 第一，… 1. inside lists) up to the next item or paragraph end */
+	RK_PARA,      /* body text */
+	RK_META,      /* page furniture, dateline, byline, caption: kept out of the outline */
+	RK_NKIND
+};
+extern const char *const rk_kind_name[RK_NKIND];   /* "title", "heading", ... */
+
+/* Outline entry kinds as rhead reports them. */
+enum rk_entry { RK_E_NONE, RK_E_TITLE, RK_E_HEADING, RK_E_ITEM, RK_E_LEAD };
+extern const char *const rk_entry_name[];          /* "", "title", "heading", "item", "lead" */
+
+/* Where a byte of block text came from: text[off..] starts at source
+ * line `line`, character column `col` (0-based, counted after decoding). */
+typedef struct { size_t off; long line; long col; } rk_anchor;
+
+typedef struct {
+	enum rk_kind kind;
+	const char *text;       /* UTF-8, normalised, no newline; not NUL-terminated */
+	size_t len;
+	long line;              /* source line of text[0] */
+	long col;               /* its column */
+	const char *sect;       /* dotted outline position in force for this block, "0" before any */
+	int para_start;         /* 1 if this block begins a new paragraph (0 for a heading's
+	                           same-line body or the second item of a paragraph) */
+
+	/* Set when this block opens an outline entry (entry != RK_E_NONE).  A
+	 * lead paragraph is kind RK_PARA with entry RK_E_LEAD.  The entry's
+	 * marker is text[0..marker_len), its title text[title_off..title_off+title_len). */
+	enum rk_entry entry;
+	int level;
+	size_t marker_len;
+	size_t title_off, title_len;
+
+	/* position map; use rk_pos() */
+	const rk_anchor *anchors;
+	size_t nanchors;
+} rk_block;
+
+/* Source position of byte offset off in b->text. */
+void rk_pos(const rk_block *b, size_t off, long *line, long *col);
+
+/* ---- the reader ------------------------------------------------------ */
+
+typedef struct rk_reader rk_reader;
+
+/* Open a document: path NULL or "-" is standard input.  On failure prints
+ * "prog: path: reason", sets rk_status = 1 and returns NULL. */
+rk_reader *rk_open(const char *path, const rk_opts *opts);
+/* Next block, or NULL at end of document (or on a read error, reported). */
+const rk_block *rk_next(rk_reader *r);
+const char *rk_docname(const rk_reader *r);   /* the operand, "-" for stdin */
+const char *rk_encoding(const rk_reader *r);  /* detected or forced encoding */
+void rk_close(rk_reader *r);
+
+/* ---- sentences (sentence.c) ------------------------------------------ */
+
+/* Length of the first sentence of s[0..n): up to and including its end
+ * mark (。！？； ! ? ; and trailing closers), not inside quotes or brackets,
+ * not at the dot of 37.8% or 1.扎实.  Returns n if no end is found. */
+size_t rk_sentence_len(const char *s, size_t n);
+
+/* ---- reading rkit TSV (tsv.c) ----------------------------------------- */
+
+/* Splits a line (without its newline) into at most max fields, in place
+ * (tabs become NULs); returns the field count. */
+int rk_tsv_split(char *line, char **fields, int max);
+
+#endif

@@ -1,0 +1,69 @@
+/* UTF-8 helpers for text the decoder has already validated. */
+#include "rkit.h"
+
+unsigned
+rk_u8dec(const char *s, size_t n, int *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n == 0) { *len = 0; return 0; }
+	if (u[0] < 0x80) { *len = 1; return u[0]; }
+	if (u[0] < 0xE0 && n >= 2) { *len = 2; return (u[0] & 0x1F) << 6 | (u[1] & 0x3F); }
+	if (u[0] < 0xF0 && n >= 3) {
+		*len = 3;
+		return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	}
+	if (n >= 4) {
+		*len = 4;
+		return (u[0] & 0x07) << 18 | (u[1] & 0x3F) << 12 | (u[2] & 0x3F) << 6 | (u[3] & 0x3F);
+	}
+	*len = 1;
+	return 0xFFFD;
+}
+
+size_t
+rk_u8count(const char *s, size_t n)
+{
+	size_t i, c = 0;
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+int
+rk_u8enc(unsigned cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp < 0x80) { o[0] = cp; return 1; }
+	if (cp < 0x800) { o[0] = 0xC0 | cp >> 6; o[1] = 0x80 | (cp & 0x3F); return 2; }
+	if (cp < 0x10000) {
+		o[0] = 0xE0 | cp >> 12; o[1] = 0x80 | (cp >> 6 & 0x3F); o[2] = 0x80 | (cp & 0x3F);
+		return 3;
+	}
+	o[0] = 0xF0 | cp >> 18; o[1] = 0x80 | (cp >> 12 & 0x3F);
+	o[2] = 0x80 | (cp >> 6 & 0x3F); o[3] = 0x80 | (cp & 0x3F);
+	return 4;
+}
+
+unsigned
+rk_fold(unsigned cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFF01 + 0x21;
+	if (cp == 0x3000)
+		return ' ';
+	return cp;
+}
+
+int
+rk_is_cjk(unsigned cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
+}
+
+int
+rk_is_space(unsigned cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}
