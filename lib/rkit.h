@@ -94,9 +94,12 @@ typedef struct {
 	size_t marker_len;
 	size_t title_off, title_len;
 
-	/* position map; use rk_pos() */
+	const char *doc;        /* the document's name: the operand, or the doc column of TSV input */
+
+	/* position map of the paragraph this block was cut from; use rk_pos() */
 	const rk_anchor *anchors;
 	size_t nanchors;
+	size_t textoff;         /* offset of text in that paragraph */
 } rk_block;
 
 /* Source position of byte offset off in b->text. */
@@ -114,6 +117,12 @@ const rk_block *rk_next(rk_reader *r);
 const char *rk_docname(const rk_reader *r);   /* the operand, "-" for stdin */
 const char *rk_encoding(const rk_reader *r);  /* detected or forced encoding */
 void rk_close(rk_reader *r);
+/* Run fn on each operand (none or "-" is standard input), opening and
+ * closing readers; a file that cannot be opened is reported and skipped. */
+void rk_each_doc(char **operands, int n, const rk_opts *opts,
+                 void (*fn)(rk_reader *r, void *ctx), void *ctx);
+/* 1 if iconv can decode NAME (for checking -E before any file is read). */
+int rk_encoding_ok(const char *name);
 
 /* ---- sentences (sentence.c) ------------------------------------------ */
 

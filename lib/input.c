@@ -1,0 +1,622 @@
+/* Bytes -> normalised UTF-8 lines.
+ *
+ * The encoding is chosen per document from its first 64 KiB: a BOM, else
+ * valid UTF-8, else whichever of UTF-8 and GB18030 finds fewer invalid
+ * sequences.  UTF-8 is checked in place; anything else goes through iconv.
+ * Invalid sequences become U+FFFD with one warning per document.  Lines
+ * lose CR, BOMs, zero-width characters and blank space at either end;
+ * anchors remember where that moved the columns.  A line longer than
+ * RK_LINE_MAX comes out in pieces, so memory stays bounded.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static const char REPL[] = "\xEF\xBF\xBD";
+
+static void
+add_anchor(rk_input *in, size_t off, long col)
+{
+	if (in->nanch && in->anchors[in->nanch - 1].off == off) {
+		in->anchors[in->nanch - 1].col = col;
+		return;
+	}
+	if (in->nanch == in->anchcap) {
+		in->anchcap = in->anchcap ? in->anchcap * 2 : 8;
+		in->anchors = rk_realloc(in->anchors, in->anchcap * sizeof *in->anchors);
+	}
+	in->anchors[in->nanch].off = off;
+	in->anchors[in->nanch].line = in->lineno;
+	in->anchors[in->nanch].col = col;
+	in->nanch++;
+}
+
+/* column of line byte offset off */
+static long
+col_at(const rk_input *in, size_t off)
+{
+	size_t i = in->nanch;
+	while (i > 1 && in->anchors[i - 1].off > off)
+		i--;
+	return in->anchors[i - 1].col +
+	       (long)rk_u8count(in->line + in->anchors[i - 1].off, off - in->anchors[i - 1].off);
+}
+
+static void
+grow(rk_input *in, size_t need)
+{
+	if (in->len + need <= in->cap)
+		return;
+	while (in->cap < in->len + need)
+		in->cap = in->cap ? in->cap * 2 : 4096;
+	in->line = rk_realloc(in->line, in->cap);
+}
+
+/* Length of a well-formed UTF-8 sequence at s (n bytes there), 0 if it is
+ * invalid, -1 if it is cut short by the end of the buffer. */
+static int
+seqlen(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	int len;
+	unsigned lo = 0x80, hi = 0xBF;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)
+		return 0;
+	if (c < 0xE0)
+		len = 2;
+	else if (c < 0xF0) {
+		len = 3;
+		if (c == 0xE0) lo = 0xA0;
+		if (c == 0xED) hi = 0x9F;     /* no surrogates */
+	} else if (c < 0xF5) {
+		len = 4;
+		if (c == 0xF0) lo = 0x90;
+		if (c == 0xF4) hi = 0x8F;
+	} else
+		return 0;
+	if (n < 2)
+		return -1;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (int i = 2; i < len; i++) {
+		if ((size_t)i >= n)
+			return -1;
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	}
+	return len;
+}
+
+/* Characters the lines lose: U+200B-U+200D, U+2060, U+FEFF. */
+static int
+is_zero_width(const unsigned char *s)
+{
+	return (s[0] == 0xE2 && ((s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8D) ||
+	                         (s[1] == 0x81 && s[2] == 0xA0))) ||
+	       (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF);
+}
+
+/* Count invalid UTF-8 sequences in s (a trailing cut-short one is not). */
+static size_t
+utf8_errors(const unsigned char *s, size_t n)
+{
+	size_t i = 0, bad = 0;
+	while (i < n) {
+		int l = seqlen(s + i, n - i);
+		if (l < 0)
+			break;
+		if (l == 0) {
+			bad++;
+			l = 1;
+		}
+		i += (size_t)l;
+	}
+	return bad;
+}
+
+static size_t
+iconv_errors(const char *enc, unsigned char *s, size_t n, int eof)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	char out[4096];
+	size_t bad = 0;
+	char *ip = (char *)s;
+	size_t il = n;
+	if (cd == (iconv_t)-1)
+		return (size_t)-1;
+	while (il > 0) {
+		char *op = out;
+		size_t ol = sizeof out;
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			continue;
+		if (errno == EINVAL && !eof)
+			break;
+		bad++;
+		ip++;
+		il--;
+	}
+	iconv_close(cd);
+	return bad;
+}
+
+static int
+fill_raw(rk_input *in)
+{
+	if (in->rawpos > 0) {
+		memmove(in->raw, in->raw + in->rawpos, in->rawlen - in->rawpos);
+		in->rawlen -= in->rawpos;
+		in->rawpos = 0;
+	}
+	while (!in->eof && in->rawlen < sizeof in->raw) {
+		ssize_t r = read(in->fd, in->raw + in->rawlen, sizeof in->raw - in->rawlen);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			rk_fail("%s: %s", in->name, strerror(errno));
+			in->readerr = 1;
+			in->eof = 1;
+			break;
+		}
+		if (r == 0) {
+			in->eof = 1;
+			break;
+		}
+		in->rawlen += (size_t)r;
+	}
+	return in->rawlen > 0;
+}
+
+static void
+detect(rk_input *in)
+{
+	unsigned char *s = in->raw;
+	size_t n = in->rawlen, u8bad, gbbad, i, nul_even = 0, nul_odd = 0;
+
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		in->encname = "UTF-8";
+		in->rawpos = 3;
+		return;
+	}
+	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		in->encname = s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		in->rawpos = 2;
+		return;
+	}
+	/* UTF-16 without a BOM shows itself by NULs in every other byte. */
+	for (i = 0; i < n && i < 4096; i++)
+		if (s[i] == 0)
+			*(i & 1 ? &nul_odd : &nul_even) += 1;
+	if (nul_odd + nul_even > (n < 4096 ? n : 4096) / 4) {
+		if (nul_odd > 4 * nul_even) { in->encname = "UTF-16LE"; return; }
+		if (nul_even > 4 * nul_odd) { in->encname = "UTF-16BE"; return; }
+	}
+	in->encname = "UTF-8";
+	u8bad = utf8_errors(s, n);
+	if (u8bad == 0)
+		return;
+	gbbad = iconv_errors("GB18030", s, n, in->eof);
+	if (gbbad < u8bad)
+		in->encname = "GB18030";
+}
+
+static int
+is_utf8_name(const char *e)
+{
+	return strcasecmp(e, "UTF-8") == 0 || strcasecmp(e, "UTF8") == 0;
+}
+
+int
+rk_encoding_ok(const char *name)
+{
+	iconv_t cd;
+	if (is_utf8_name(name))
+		return 1;
+	cd = iconv_open("UTF-8", name);
+	if (cd == (iconv_t)-1)
+		return 0;
+	iconv_close(cd);
+	return 1;
+}
+
+int
+rk_in_open(rk_input *in, const char *path, const char *encoding)
+{
+	struct stat st;
+	in->fd = -1;
+	in->eof = in->readerr = 0;
+	in->warned_bad = in->warned_long = 0;
+	in->pending_cr = in->cont = in->piece = in->newline_seen = 0;
+	in->carry_from = in->carry_end = 0;
+	in->nextcol = in->col0 = 0;
+	in->cd = (iconv_t)-1;
+	in->bad_at = -1;
+	in->lineno = 1;
+	in->len = 0;
+	in->nanch = 0;
+	in->rawlen = in->rawpos = in->declen = in->decpos = 0;
+	in->name = path && strcmp(path, "-") != 0 ? path : "-";
+	if (strcmp(in->name, "-") == 0)
+		in->fd = 0;
+	else if ((in->fd = open(path, O_RDONLY)) < 0) {
+		rk_fail("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		rk_fail("%s: %s", in->name, strerror(EISDIR));
+		if (in->fd > 0)
+			close(in->fd);
+		return -1;
+	}
+	fill_raw(in);
+	if (in->readerr) {
+		if (in->fd > 0)
+			close(in->fd);
+		return -1;
+	}
+	if (encoding) {
+		in->encname = encoding;
+		if (is_utf8_name(encoding) && in->rawlen >= 3 && memcmp(in->raw, "\xEF\xBB\xBF", 3) == 0)
+			in->rawpos = 3;
+	} else
+		detect(in);
+	if (!is_utf8_name(in->encname)) {
+		in->cd = iconv_open("UTF-8", in->encname);
+		if (in->cd == (iconv_t)-1) {
+			rk_fail("%s: cannot decode %s: %s", in->name, in->encname, strerror(errno));
+			if (in->fd > 0)
+				close(in->fd);
+			return -1;
+		}
+		in->badskip = strncasecmp(in->encname, "UTF-16", 6) == 0 ||
+		              strncasecmp(in->encname, "UCS-2", 5) == 0 ? 2 :
+		              strncasecmp(in->encname, "UTF-32", 6) == 0 ? 4 : 1;
+	}
+	add_anchor(in, 0, 0);
+	return 0;
+}
+
+void
+rk_in_close(rk_input *in)
+{
+	if (in->fd > 0)
+		close(in->fd);
+	if (in->cd != (iconv_t)-1)
+		iconv_close(in->cd);
+	free(in->line);
+	free(in->anchors);
+	in->line = NULL;
+	in->anchors = NULL;
+}
+
+static void
+warn_bad(rk_input *in)
+{
+	if (in->warned_bad)
+		return;
+	in->warned_bad = 1;
+	rk_warn("%s: line %ld: invalid %s replaced with U+FFFD", in->name, in->lineno,
+	        in->encname);
+}
+
+/* Convert more raw input to UTF-8 in dec (iconv path). */
+static int
+fill_dec(rk_input *in)
+{
+	if (in->decpos > 0) {
+		memmove(in->dec, in->dec + in->decpos, in->declen - in->decpos);
+		if (in->bad_at >= 0)
+			in->bad_at -= (long)in->decpos;
+		in->declen -= in->decpos;
+		in->decpos = 0;
+	}
+	for (;;) {
+		char *ip, *op;
+		size_t il, ol, before = in->declen;
+		if (in->rawpos == in->rawlen || !in->eof)
+			fill_raw(in);
+		ip = (char *)in->raw + in->rawpos;
+		il = in->rawlen - in->rawpos;
+		op = (char *)in->dec + in->declen;
+		ol = sizeof in->dec - in->declen - 8;
+		if (il == 0) {
+			if (in->eof)
+				iconv(in->cd, NULL, NULL, &op, &ol);
+			in->declen = (size_t)((unsigned char *)op - in->dec);
+			return in->declen > in->decpos;
+		}
+		if (iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1) {
+			if (errno == EILSEQ || (errno == EINVAL && in->eof)) {
+				size_t skip = in->badskip < il ? in->badskip : il;
+				if (in->bad_at < 0)
+					in->bad_at = (long)((unsigned char *)op - in->dec);
+				memcpy(op, REPL, 3);
+				op += 3;
+				ip += skip;
+			}
+			/* EINVAL before EOF: a sequence cut by the buffer; read on.
+			 * E2BIG: dec is full; let the lines drain it. */
+		}
+		in->rawpos = (size_t)((unsigned char *)ip - in->raw);
+		in->declen = (size_t)((unsigned char *)op - in->dec);
+		if (in->declen > before || (in->eof && in->rawpos == in->rawlen))
+			return in->declen > in->decpos;
+		if (in->declen + 64 > sizeof in->dec)
+			return 1;
+		if (in->eof) {
+			/* nothing converted and no progress: give up on the rest */
+			in->rawpos = in->rawlen;
+		}
+	}
+}
+
+/* Append the bytes of s up to a newline, validating and dropping what
+ * lines lose.  Returns bytes consumed; *eol is set when a line end (LF,
+ * CR or CRLF) was consumed. */
+static size_t
+take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
+{
+	size_t i = 0;
+	const unsigned char *nl = memchr(s, '\n', n);
+	size_t end = nl ? (size_t)(nl - s) : n;
+	*eol = 0;
+	if (in->pending_cr) {
+		in->pending_cr = 0;
+		if (n > 0 && s[0] == '\n')
+			return 1;
+	}
+	grow(in, end + 4);
+	while (i < end) {
+		/* copy the longest run needing no attention */
+		size_t run = i;
+		while (run < end) {
+			unsigned c = s[run];
+			if (c >= 0x20 && c < 0x80) { run++; continue; }
+			if (c >= 0xE3 && c <= 0xE9 && run + 2 < end && (s[run + 1] & 0xC0) == 0x80 &&
+			    (s[run + 2] & 0xC0) == 0x80) {
+				run += 3;    /* CJK and its punctuation: the common case */
+				continue;
+			}
+			break;
+		}
+		if (run > i) {
+			if (in->len + (run - i) > RK_LINE_MAX)
+				run = i + (RK_LINE_MAX - in->len);
+			while (run > i && (s[run] & 0xC0) == 0x80)
+				run--;
+			memcpy(in->line + in->len, s + i, run - i);
+			in->len += run - i;
+			i = run;
+			if (in->len >= RK_LINE_MAX - 4)
+				return i;
+			continue;
+		}
+		if (in->len >= RK_LINE_MAX - 4)
+			return i;
+		{
+			unsigned c = s[i];
+			int l;
+			if (c == '\r') {
+				*eol = 1;
+				in->pending_cr = i + 1 == n;
+				return i + 1 + (i + 1 < n && s[i + 1] == '\n');
+			}
+			if (c == 0) {
+				warn_bad(in);
+				memcpy(in->line + in->len, REPL, 3);
+				in->len += 3;
+				i++;
+				continue;
+			}
+			if (c < 0x80) {
+				in->line[in->len++] = (char)c;
+				i++;
+				continue;
+			}
+			l = seqlen(s + i, end - i);
+			if (l < 0 && !final && !nl)
+				return i;    /* cut by the buffer: wait for more */
+			if (l <= 0) {
+				warn_bad(in);
+				memcpy(in->line + in->len, REPL, 3);
+				in->len += 3;
+				i++;
+				continue;
+			}
+			if (l == 3 && is_zero_width(s + i)) {
+				add_anchor(in, in->len, col_at(in, in->len) + 1);
+				i += 3;
+				continue;
+			}
+			memcpy(in->line + in->len, s + i, (size_t)l);
+			in->len += (size_t)l;
+			i += (size_t)l;
+		}
+	}
+	if (nl) {
+		*eol = 1;
+		return end + 1;
+	}
+	return i;
+}
+
+/* Blank space a line loses at its ends: ASCII blanks, NBSP, U+3000. */
+static size_t
+blank_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 1 && (u[0] == ' ' || u[0] == '\t' || u[0] == '\f' || u[0] == '\v'))
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+static size_t
+trailing_blank(const char *s, size_t n)
+{
+	size_t t = n;
+	for (;;) {
+		if (t >= 1 && blank_len(s + t - 1, 1) == 1) { t -= 1; continue; }
+		if (t >= 2 && blank_len(s + t - 2, 2) == 2) { t -= 2; continue; }
+		if (t >= 3 && blank_len(s + t - 3, 3) == 3) { t -= 3; continue; }
+		return n - t;
+	}
+}
+
+/* Drop leading blanks, moving the anchors with the text. */
+static void
+trim_leading(rk_input *in)
+{
+	size_t b = 0, k, j, o;
+	long col;
+	while ((k = blank_len(in->line + b, in->len - b)) > 0)
+		b += k;
+	if (b == 0)
+		return;
+	col = col_at(in, b);
+	memmove(in->line, in->line + b, in->len - b);
+	in->len -= b;
+	for (j = o = 0; j < in->nanch; j++)
+		if (in->anchors[j].off > b) {
+			in->anchors[o] = in->anchors[j];
+			in->anchors[o++].off -= b;
+		}
+	in->nanch = o;
+	/* put the first anchor back in front */
+	add_anchor(in, 0, col);
+	if (in->nanch > 1) {
+		rk_anchor first = in->anchors[in->nanch - 1];
+		memmove(in->anchors + 1, in->anchors, (in->nanch - 1) * sizeof *in->anchors);
+		in->anchors[0] = first;
+	}
+}
+
+/* Where to cut a line that reached RK_LINE_MAX: after the last 。 in its
+ * final 16 KiB if there is one, else at the end. */
+static size_t
+cut_point(const rk_input *in)
+{
+	size_t lo = in->len > (1 << 14) ? in->len - (1 << 14) : 0, i;
+	for (i = in->len; i >= lo + 3; i--)
+		if (memcmp(in->line + i - 3, "\xE3\x80\x82", 3) == 0)
+			return i;
+	return in->len;
+}
+
+/* Begin the next line: a new physical line, or the rest of a long one. */
+static void
+start_line(rk_input *in, int continuing)
+{
+	if (continuing && in->carry_from < in->carry_end) {
+		size_t from = in->carry_from, j, o;
+		long col;
+		in->len = in->carry_end;
+		col = col_at(in, from);
+		memmove(in->line, in->line + from, in->len - from);
+		in->len -= from;
+		for (j = o = 0; j < in->nanch; j++)
+			if (in->anchors[j].off > from) {
+				in->anchors[o] = in->anchors[j];
+				in->anchors[o++].off -= from;
+			}
+		in->nanch = o;
+		add_anchor(in, 0, col);
+		if (in->nanch > 1) {
+			rk_anchor first = in->anchors[in->nanch - 1];
+			memmove(in->anchors + 1, in->anchors, (in->nanch - 1) * sizeof *in->anchors);
+			in->anchors[0] = first;
+		}
+	} else {
+		in->len = 0;
+		in->nanch = 0;
+		add_anchor(in, 0, continuing ? in->nextcol : 0);
+	}
+}
+
+int
+rk_in_line(rk_input *in)
+{
+	int eol = 0;
+	if (in->cont) {
+		start_line(in, 1);
+		in->piece = 1;
+	} else {
+		if (in->newline_seen)
+			in->lineno++;
+		start_line(in, 0);
+		in->piece = 0;
+	}
+	in->cont = 0;
+	in->newline_seen = 0;
+	for (;;) {
+		const unsigned char *src;
+		size_t avail, used;
+		int final;
+		if (in->cd == (iconv_t)-1) {
+			if (!in->eof && in->rawlen - in->rawpos < 8)
+				fill_raw(in);
+			src = in->raw + in->rawpos;
+			avail = in->rawlen - in->rawpos;
+			final = in->eof;
+		} else {
+			if (in->declen - in->decpos < 8 && !(in->eof && in->rawpos == in->rawlen))
+				fill_dec(in);
+			src = in->dec + in->decpos;
+			avail = in->declen - in->decpos;
+			final = in->eof && in->rawpos == in->rawlen;
+			if (in->bad_at >= 0 && (size_t)in->bad_at < in->decpos + avail) {
+				/* warn when the line holding the first bad byte is this one */
+				size_t at = (size_t)in->bad_at - in->decpos;
+				const unsigned char *nl = memchr(src, '\n', avail);
+				if (!nl || at <= (size_t)(nl - src)) {
+					warn_bad(in);
+					in->bad_at = -1;
+				}
+			}
+		}
+		if (avail == 0) {
+			if (!final)
+				continue;
+			if (in->len == 0)
+				return 0;
+			break;
+		}
+		used = take(in, src, avail, final, &eol);
+		if (in->cd == (iconv_t)-1)
+			in->rawpos += used;
+		else
+			in->decpos += used;
+		if (eol)
+			break;
+		if (in->len >= RK_LINE_MAX - 4) {
+			if (!in->warned_long) {
+				in->warned_long = 1;
+				rk_warn("%s: line %ld: longer than %d KiB, processed in pieces", in->name,
+				        in->lineno, RK_LINE_MAX >> 10);
+			}
+			in->carry_end = in->len;
+			in->carry_from = cut_point(in);
+			in->nextcol = col_at(in, in->len);
+			in->len = in->carry_from;
+			in->cont = 1;
+			return 1;
+		}
+	}
+	in->newline_seen = eol;
+	in->len -= trailing_blank(in->line, in->len);
+	if (!in->piece)
+		trim_leading(in);
+	return 1;
+}

@@ -1,0 +1,81 @@
+/* Library-internal interfaces between the input, outline and reader layers. */
+#ifndef RKIT_INTERNAL_H
+#define RKIT_INTERNAL_H
+
+#include <iconv.h>
+#include "rkit.h"
+
+/* A physical line, or a piece of one when it is longer than RK_LINE_MAX. */
+#define RK_CHUNK (1 << 16)
+#define RK_LINE_MAX (1 << 18)
+
+typedef struct {
+	int fd;
+	const char *name;          /* as given, "-" for stdin */
+	const char *encname;       /* detected or forced */
+	iconv_t cd;                /* (iconv_t)-1 on the UTF-8 path */
+	size_t badskip;            /* bytes to skip on an invalid sequence */
+	int eof, readerr;
+
+	unsigned char raw[RK_CHUNK];
+	size_t rawlen, rawpos;
+
+	/* decoded UTF-8 not yet split into lines (iconv path only) */
+	unsigned char dec[RK_CHUNK * 4 + 16];
+	size_t declen, decpos;
+	long bad_at;               /* dec offset of the first invalid input, or -1 */
+
+	/* the current line, normalised */
+	char *line;
+	size_t len, cap;
+	long lineno;               /* 1-based physical line */
+	long col0;                 /* column of line[0] in the physical line */
+	long nextcol;              /* columns consumed so far in a long line */
+	int piece;                 /* 1 if this line continues a longer physical one */
+	int cont;                  /* the physical line goes on in the next piece */
+	int pending_cr;            /* last byte seen was CR: swallow a following LF */
+	int newline_seen;          /* the last line ended with a line end */
+	size_t carry_from, carry_end; /* the rest of a long line, kept in line[] */
+	rk_anchor *anchors;        /* where columns jump (stripped characters) */
+	size_t nanch, anchcap;
+
+	int warned_bad, warned_long;
+} rk_input;
+
+int rk_in_open(rk_input *in, const char *path, const char *encoding);
+/* Next line into in->line; 1 if there is one, 0 at end of input. */
+int rk_in_line(rk_input *in);
+void rk_in_close(rk_input *in);
+
+/* outline.c: what a paragraph is */
+enum rk_style {
+	ST_NONE,
+	ST_HAN_DUN,       /* 一、 */
+	ST_HAN_PAREN,     /* （一） */
+	ST_NUM_DOT,       /* 1. 1． 1、 */
+	ST_NUM_PAREN,     /* （1） */
+	ST_CIRCLED,       /* ① */
+	ST_SHI,           /* 一是 */
+	ST_DI,            /* 第一， */
+	ST_PLAIN,         /* unnumbered heading */
+	ST_LEAD,          /* lead sentence */
+	ST_APPENDIX,      /* 附件 */
+	ST_GLOSSARY,      /* 名词解释 */
+	ST_NSTYLE
+};
+
+/* A marker at the start of s: its style, byte length and numeric value. */
+typedef struct { enum rk_style style; size_t len; int num; } rk_marker;
+int rk_marker_at(const char *s, size_t n, rk_marker *m);
+/* An inline item marker (一是 第一，) at s; same result shape. */
+int rk_item_at(const char *s, size_t n, rk_marker *m);
+
+int rk_ends_final(const char *s, size_t n);    /* ends with 。！？；… or a closer after one */
+int rk_has_sentence_mark(const char *s, size_t n);
+int rk_is_furniture(const char *s, size_t n);  /* page furniture */
+int rk_is_tail_trigger(const char *s, size_t n);
+int rk_is_dateline(const char *s, size_t n);
+int rk_is_byline(const char *s, size_t n);
+int rk_has_prefix(const char *s, size_t n, const char *p);
+
+#endif

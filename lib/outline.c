@@ -1,0 +1,281 @@
+/* What a paragraph is: outline markers (GB/T 9704 and the items real
+ * reports use), final punctuation, page furniture, datelines, bylines. */
+#include <string.h>
+
+#include "internal.h"
+
+int
+rk_has_prefix(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	return n >= k && memcmp(s, p, k) == 0;
+}
+
+/* Value of a Chinese numeral 一..九十九 at s; *len gets its bytes. */
+static int
+han_number(const char *s, size_t n, size_t *len)
+{
+	static const char *const digit[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	int v = 0, d = -1, tens = 0;
+	size_t i = 0;
+	for (;;) {
+		int k, found = -1;
+		if (i + 3 <= n && memcmp(s + i, "十", 3) == 0 && !tens) {
+			v = (d < 0 ? 1 : d) * 10;
+			d = -1;
+			tens = 1;
+			i += 3;
+			continue;
+		}
+		for (k = 0; k < 9; k++)
+			if (i + 3 <= n && memcmp(s + i, digit[k], 3) == 0)
+				found = k + 1;
+		if (found < 0 || d >= 0)
+			break;
+		d = found;
+		i += 3;
+	}
+	if (d >= 0)
+		v += d;
+	*len = i;
+	return i ? v : -1;
+}
+
+/* Arabic digits, ASCII or full-width, at most 3. */
+static int
+arabic_number(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	int v = 0, digits = 0;
+	while (digits < 4) {
+		if (i < n && u[i] >= '0' && u[i] <= '9') {
+			v = v * 10 + (u[i] - '0');
+			i++;
+		} else if (i + 3 <= n && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 &&
+		           u[i + 2] <= 0x99) {
+			v = v * 10 + (u[i + 2] - 0x90);
+			i += 3;
+		} else
+			break;
+		digits++;
+	}
+	*len = i;
+	return digits > 0 && digits <= 3 ? v : -1;
+}
+
+static int
+is_digit_at(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	return (n >= 1 && u[0] >= '0' && u[0] <= '9') ||
+	       (n >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99);
+}
+
+static size_t
+match_any(const char *s, size_t n, const char *const *set)
+{
+	for (; *set; set++)
+		if (rk_has_prefix(s, n, *set))
+			return strlen(*set);
+	return 0;
+}
+
+static const char *const open_paren[] = { "（", "(", NULL };
+static const char *const close_paren[] = { "）", ")", NULL };
+static const char *const dot[] = { ".", "．", "、", NULL };
+static const char *const comma[] = { "，", "、", ",", NULL };
+
+int
+rk_item_at(const char *s, size_t n, rk_marker *m)
+{
+	size_t k, c;
+	int v;
+	if (rk_has_prefix(s, n, "第")) {
+		v = han_number(s + 3, n - 3, &k);
+		if (v > 0 && (c = match_any(s + 3 + k, n - 3 - k, comma))) {
+			m->style = ST_DI;
+			m->len = 3 + k + c;
+			m->num = v;
+			return 1;
+		}
+		return 0;
+	}
+	v = han_number(s, n, &k);
+	if (v > 0 && v < 20 && rk_has_prefix(s + k, n - k, "是")) {
+		/* 一是一，二是二 and 是否 are not items */
+		if (rk_has_prefix(s + k + 3, n - k - 3, "否"))
+			return 0;
+		m->style = ST_SHI;
+		m->len = k + 3;
+		m->num = v;
+		return 1;
+	}
+	return 0;
+}
+
+int
+rk_marker_at(const char *s, size_t n, rk_marker *m)
+{
+	size_t k, o, c;
+	int v;
+	const unsigned char *u = (const unsigned char *)s;
+
+	if ((o = match_any(s, n, open_paren))) {
+		if ((v = han_number(s + o, n - o, &k)) > 0 && (c = match_any(s + o + k, n - o - k, close_paren))) {
+			m->style = ST_HAN_PAREN;
+			m->len = o + k + c;
+			m->num = v;
+			return 1;
+		}
+		if ((v = arabic_number(s + o, n - o, &k)) >= 0 && (c = match_any(s + o + k, n - o - k, close_paren))) {
+			m->style = ST_NUM_PAREN;
+			m->len = o + k + c;
+			m->num = v;
+			return 1;
+		}
+		return 0;
+	}
+	if ((v = han_number(s, n, &k)) > 0 && rk_has_prefix(s + k, n - k, "、")) {
+		m->style = ST_HAN_DUN;
+		m->len = k + 3;
+		m->num = v;
+		return 1;
+	}
+	if ((v = arabic_number(s, n, &k)) >= 0 && (c = match_any(s + k, n - k, dot)) &&
+	    !is_digit_at(s + k + c, n - k - c) && k + c < n) {
+		/* 1. but not 1.5万 or a bare "2." line end */
+		m->style = ST_NUM_DOT;
+		m->len = k + c;
+		m->num = v;
+		return 1;
+	}
+	/* ① .. ⑳ : U+2460..U+2473 */
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x91 && u[2] >= 0xA0 && u[2] <= 0xB3) {
+		m->style = ST_CIRCLED;
+		m->len = 3;
+		m->num = u[2] - 0xA0 + 1;
+		return 1;
+	}
+	if (rk_has_prefix(s, n, "附件") && n <= 60) {
+		v = arabic_number(s + 6, n - 6, &k);
+		m->style = ST_APPENDIX;
+		m->len = 6 + k;
+		m->num = v < 0 ? 0 : v;
+		if (rk_has_prefix(s + m->len, n - m->len, "："))
+			m->len += 3;
+		else if (rk_has_prefix(s + m->len, n - m->len, ":"))
+			m->len += 1;
+		return 1;
+	}
+	return rk_item_at(s, n, m);
+}
+
+/* closing quotes and brackets that may follow an end mark */
+static size_t
+closer_before(const char *s, size_t n)
+{
+	static const char *const closers[] = { "”", "’", "）", "》", "」", "』", "】", ")", "\"", "'", NULL };
+	const char *const *c;
+	for (c = closers; *c; c++) {
+		size_t k = strlen(*c);
+		if (n >= k && memcmp(s + n - k, *c, k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+static const char *const final_marks[] = { "。", "！", "？", "；", "：", "…", "!", "?", ";", ":", "｡", NULL };
+
+int
+rk_ends_final(const char *s, size_t n)
+{
+	size_t k;
+	const char *const *f;
+	while ((k = closer_before(s, n)) && k < n)
+		n -= k;
+	for (f = final_marks; *f; f++) {
+		size_t l = strlen(*f);
+		if (n >= l && memcmp(s + n - l, *f, l) == 0)
+			return 1;
+	}
+	/* an ASCII or full-width full stop after a non-digit */
+	if (n >= 1 && s[n - 1] == '.' && !(n >= 2 && is_digit_at(s + n - 2, 1)))
+		return 1;
+	return n >= 3 && memcmp(s + n - 3, "．", 3) == 0;
+}
+
+int
+rk_has_sentence_mark(const char *s, size_t n)
+{
+	static const char *const marks[] = { "。", "！", "？", "；", NULL };
+	const char *const *m;
+	for (m = marks; *m; m++) {
+		const char *p = s, *end = s + n;
+		while (p + 3 <= end && (p = memchr(p, (*m)[0], (size_t)(end - p - 2))) != NULL) {
+			if (memcmp(p, *m, 3) == 0)
+				return 1;
+			p++;
+		}
+	}
+	return 0;
+}
+
+static int
+equals(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+int
+rk_is_furniture(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"下载", "打印", "全屏", "收藏", "加大", "还原", "减小", "【", "】", "|", "×",
+		"分享", "分享到", "分享到:", "分享到：", "分享到微信", "打印本页", "关闭窗口", "关闭",
+		"返回顶部", "字号", "【字号：", "默认", "放大", "缩小", NULL
+	};
+	static const char *const prefixes[] = {
+		"【字号", "来源：", "来源:", "时间：", "发布时间", "日期：", "作者：", "编辑：",
+		"责任编辑", "浏览次数", "点击数", "字号：", "【打印", "【关闭", NULL
+	};
+	const char *const *w;
+	for (w = words; *w; w++)
+		if (equals(s, n, *w))
+			return 1;
+	return match_any(s, n, prefixes) > 0;
+}
+
+/* Lines after which a scraped page has nothing of the report. */
+int
+rk_is_tail_trigger(const char *s, size_t n)
+{
+	static const char *const prefixes[] = {
+		"相关报道", "相关文档", "相关附件", "相关链接", "相关新闻", "相关阅读", "扫一扫在手机",
+		"》》点击", ">>点击", "责任编辑", NULL
+	};
+	return match_any(s, n, prefixes) > 0;
+}
+
+/* ——2026年1月26日在…会议上, and the ——subtitle of a feature */
+int
+rk_is_dateline(const char *s, size_t n)
+{
+	const char *p, *end = s + (n < 40 ? n : 40);
+	if (!rk_has_prefix(s, n, "——"))
+		return 0;
+	for (p = s + 6; p + 3 <= end; p++)
+		if (memcmp(p, "年", 3) == 0 && p > s + 6 && is_digit_at(p - 1, 1))
+			return 1;
+	return 0;
+}
+
+int
+rk_is_byline(const char *s, size_t n)
+{
+	static const char *const prefixes[] = { "本报记者", "记者", "通讯员", "本报讯", "文/", "图/", NULL };
+	if (match_any(s, n, prefixes) && n <= 120)
+		return 1;
+	/* a photo credit: …本报记者 某某 摄 */
+	return n <= 150 && n >= 3 && memcmp(s + n - 3, "摄", 3) == 0;
+}

@@ -1,0 +1,715 @@
+/* Lines -> paragraphs -> blocks with their place in the outline.
+ *
+ * Paragraphs: scraped pages break them across lines; a line is joined to
+ * the next only on clear evidence (an open bracket or quote, a trailing
+ * comma, a mid-sentence break, a fragment like "PM" / "2.5", a next line
+ * starting with closing punctuation) and never when the next line starts
+ * a heading.
+ *
+ * Outline: levels come from nesting, not from the marker: the first style
+ * seen is level 1, a new style nests below the current one, a style
+ * already open closes back to it.  One paragraph of look-ahead tells an
+ * unnumbered heading (body follows) from a photo caption (nothing does).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define RK_PARA_MAX (1 << 19)
+#define MAXDEPTH 16
+#define SECTMAX (MAXDEPTH * 11 + 2)
+
+const char *const rk_kind_name[RK_NKIND] = { "title", "heading", "item", "para", "meta" };
+const char *const rk_entry_name[] = { "", "title", "heading", "item", "lead" };
+
+typedef struct {
+	char *text;
+	size_t len, cap;
+	rk_anchor *anch;
+	size_t nanch, anchcap;
+	int cont;        /* continues the paragraph before (a long line cut in pieces) */
+} para_t;
+
+typedef struct {
+	rk_block b;
+	char sect[SECTMAX];
+} qblock;
+
+enum { ZONE_HEAD, ZONE_BODY, ZONE_TAIL };
+
+struct rk_reader {
+	rk_input in;
+	char *name;
+	para_t line;           /* the line read ahead */
+	int have_line, line_piece, line_blanks;
+	para_t cur, next;
+	int have_next, started;
+
+	int zone, title_seen, meta_seen;
+	int glossary;          /* level of an open glossary, 0 if none */
+	int styles[MAXDEPTH + 1], counters[MAXDEPTH + 1], depth;
+	int item_last;         /* number of the last item in the open item run */
+
+	qblock *q;
+	size_t qn, qi, qcap;
+};
+
+/* ---- paragraphs ------------------------------------------------------ */
+
+static void
+para_reserve(para_t *p, size_t len, size_t nanch)
+{
+	if (len > p->cap) {
+		p->cap = len < 4096 ? 4096 : len + len / 2;
+		p->text = rk_realloc(p->text, p->cap);
+	}
+	if (nanch > p->anchcap) {
+		p->anchcap = nanch + 8;
+		p->anch = rk_realloc(p->anch, p->anchcap * sizeof *p->anch);
+	}
+}
+
+static void
+para_append(para_t *p, const char *s, size_t n, const rk_anchor *a, size_t na)
+{
+	size_t i;
+	para_reserve(p, p->len + n, p->nanch + na);
+	memcpy(p->text + p->len, s, n);
+	for (i = 0; i < na; i++) {
+		p->anch[p->nanch] = a[i];
+		p->anch[p->nanch++].off += p->len;
+	}
+	p->len += n;
+}
+
+static void
+para_swap(para_t *a, para_t *b)
+{
+	para_t t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/* Next non-blank physical line into r->line. */
+static int
+read_line(rk_reader *r)
+{
+	rk_input *in = &r->in;
+	r->line_blanks = 0;
+	while (rk_in_line(in)) {
+		if (in->len == 0) {
+			r->line_blanks++;
+			continue;
+		}
+		r->line.len = r->line.nanch = 0;
+		para_append(&r->line, in->line, in->len, in->anchors, in->nanch);
+		r->line_piece = in->piece;
+		return 1;
+	}
+	return 0;
+}
+
+static size_t
+count_str(const char *s, size_t n, const char *w)
+{
+	size_t c = 0, k = strlen(w);
+	const char *p = s, *end = s + n;
+	while (p + k <= end && (p = memchr(p, w[0], (size_t)(end - p))) != NULL) {
+		if (p + k <= end && memcmp(p, w, k) == 0) {
+			c++;
+			p += k;
+		} else
+			p++;
+	}
+	return c;
+}
+
+static int
+unbalanced(const char *s, size_t n)
+{
+	return count_str(s, n, "“") > count_str(s, n, "”") ||
+	       count_str(s, n, "（") > count_str(s, n, "）") ||
+	       count_str(s, n, "《") > count_str(s, n, "》");
+}
+
+static int
+has_cjk(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0xE3)
+			return 1;
+	return 0;
+}
+
+static int
+ends_with_any(const char *s, size_t n, const char *const *set)
+{
+	for (; *set; set++) {
+		size_t k = strlen(*set);
+		if (n >= k && memcmp(s + n - k, *set, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+starts_with_any(const char *s, size_t n, const char *const *set)
+{
+	for (; *set; set++)
+		if (rk_has_prefix(s, n, *set))
+			return 1;
+	return 0;
+}
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Does line a (the paragraph so far) go on in line b? */
+static int
+should_join(const para_t *a, const para_t *b, int piece)
+{
+	static const char *const open_end[] = { "（", "“", "《", "(", "【", "「", "『", "‘", "[",
+	                                        "，", "、", ",", NULL };
+	static const char *const cont_start[] = { "）", "”", "》", ")", "】", "」", "』", "’", "]",
+	                                          "，", "、", "。", "；", "：", "！", "？", ",",
+	                                          "%", "％", NULL };
+	rk_marker m;
+	int marked;
+	if (a->len + b->len > RK_PARA_MAX)
+		return 0;
+	if (piece)
+		return 1;
+	if (rk_marker_at(b->text, b->len, &m) || rk_has_prefix(b->text, b->len, "——") ||
+	    rk_is_furniture(b->text, b->len) || rk_is_tail_trigger(b->text, b->len))
+		return 0;
+	if (ends_with_any(a->text, a->len, open_end) || starts_with_any(b->text, b->len, cont_start))
+		return 1;
+	if (rk_ends_final(a->text, a->len))
+		return 0;
+	if (unbalanced(a->text, a->len))
+		return 1;
+	/* PM / 2.5 / 年平均浓度: fragments of Latin letters and digits */
+	if (!has_cjk(a->text, a->len) && a->len <= 16)
+		return 1;
+	if (is_alnum((unsigned char)a->text[a->len - 1]) && (is_alnum((unsigned char)b->text[0]) || b->text[0] == '.'))
+		return 1;
+	/* a body line cut mid-sentence; a heading line never holds a 。 */
+	marked = rk_marker_at(a->text, a->len, &m);
+	if (rk_has_sentence_mark(a->text, a->len))
+		return 1;
+	return !marked && count_str(a->text, a->len, "，") > 0 && rk_u8count(a->text, a->len) >= 30;
+}
+
+/* Assemble the next paragraph into p. */
+static int
+get_para(rk_reader *r, para_t *p)
+{
+	if (!r->have_line && !read_line(r))
+		return 0;
+	p->len = p->nanch = 0;
+	para_append(p, r->line.text, r->line.len, r->line.anch, r->line.nanch);
+	p->cont = r->line_piece;
+	r->have_line = 0;
+	while (read_line(r)) {
+		r->have_line = 1;
+		if (!should_join(p, &r->line, r->line_piece))
+			break;
+		para_append(p, r->line.text, r->line.len, r->line.anch, r->line.nanch);
+		r->have_line = 0;
+	}
+	return 1;
+}
+
+/* ---- outline state --------------------------------------------------- */
+
+static void
+format_sect(const rk_reader *r, char *out)
+{
+	int k;
+	char *o = out;
+	if (r->depth == 0) {
+		strcpy(out, "0");
+		return;
+	}
+	for (k = 1; k <= r->depth; k++)
+		o += sprintf(o, k > 1 ? ".%d" : "%d", r->counters[k]);
+}
+
+static int
+style_level(const rk_reader *r, int style)
+{
+	int k;
+	for (k = 1; k <= r->depth; k++)
+		if (r->styles[k] == style)
+			return k;
+	return 0;
+}
+
+/* Open an entry of this style: close back to it if open, else nest. */
+static int
+open_entry(rk_reader *r, int style)
+{
+	int k = style_level(r, style);
+	if (k) {
+		r->depth = k;
+		r->counters[k]++;
+	} else if (r->depth < MAXDEPTH) {
+		k = ++r->depth;
+		r->styles[k] = style;
+		r->counters[k] = 1;
+	} else {
+		k = r->depth;
+		r->styles[k] = style;
+		r->counters[k]++;
+	}
+	if (r->glossary && k <= r->glossary)
+		r->glossary = 0;
+	return k;
+}
+
+/* An appendix starts a new top-level branch. */
+static int
+open_branch(rk_reader *r, int style)
+{
+	r->depth = 1;
+	r->styles[1] = style;
+	r->counters[1]++;
+	r->glossary = 0;
+	return 1;
+}
+
+static int
+item_style(int style)
+{
+	return style == ST_SHI || style == ST_DI;
+}
+
+/* ---- blocks ---------------------------------------------------------- */
+
+static qblock *
+emit(rk_reader *r, enum rk_kind kind, size_t off, size_t len, int para_start)
+{
+	qblock *q;
+	if (r->qn == r->qcap) {
+		r->qcap = r->qcap ? r->qcap * 2 : 16;
+		r->q = rk_realloc(r->q, r->qcap * sizeof *r->q);
+	}
+	q = &r->q[r->qn++];
+	memset(&q->b, 0, sizeof q->b);
+	q->b.kind = kind;
+	q->b.text = r->cur.text + off;
+	q->b.len = len;
+	q->b.textoff = off;
+	q->b.anchors = r->cur.anch;
+	q->b.nanchors = r->cur.nanch;
+	q->b.doc = r->name;
+	q->b.para_start = para_start;
+	rk_pos(&q->b, 0, &q->b.line, &q->b.col);
+	format_sect(r, q->sect);
+	q->b.sect = q->sect;
+	return q;
+}
+
+/* after the sect was advanced for a new entry */
+static void
+set_entry(qblock *q, rk_reader *r, enum rk_entry e, int level, size_t marker_len)
+{
+	format_sect(r, q->sect);
+	q->b.entry = e;
+	q->b.level = level;
+	q->b.marker_len = marker_len;
+}
+
+static size_t
+skip_blanks(const char *s, size_t n, size_t i)
+{
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == '\t')
+			i++;
+		else if (rk_has_prefix(s + i, n - i, "　"))
+			i += 3;
+		else
+			break;
+	}
+	return i;
+}
+
+/* Title span of an entry whose text after the marker starts at off:
+ * its first sentence, without the end mark. */
+static void
+set_title(qblock *q, size_t rel, size_t sentlen)
+{
+	const char *t = q->b.text + rel;
+	size_t n = sentlen;
+	static const char *const marks[] = { "。", "！", "？", "；", "：", "!", "?", ";", ":", NULL };
+	int again = 1;
+	while (again) {
+		again = 0;
+		for (const char *const *m = marks; *m; m++) {
+			size_t k = strlen(*m);
+			if (n >= k && memcmp(t + n - k, *m, k) == 0) {
+				n -= k;
+				again = 1;
+			}
+		}
+	}
+	q->b.title_off = rel;
+	q->b.title_len = n;
+}
+
+static int
+is_boundary_before(const char *s, size_t pos)
+{
+	static const char *const marks[] = { "。", "！", "？", "；", "：", "”", "）", NULL };
+	if (pos == 0)
+		return 1;
+	for (const char *const *m = marks; *m; m++)
+		if (pos >= 3 && memcmp(s + pos - 3, *m, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* The next item marker (一是 十一是 第一，) at or after from that stands at a
+ * sentence boundary; its offset, or len if none. */
+static size_t
+find_item(const char *s, size_t len, size_t from, rk_marker *m)
+{
+	while (from < len) {
+		const char *shi = memmem(s + from, len - from, "是", 3);
+		const char *di = memmem(s + from, len - from, "第", 3);
+		const char *hit = di && (!shi || di < shi) ? di : shi;
+		size_t at;
+		if (!hit)
+			return len;
+		at = (size_t)(hit - s);
+		if (hit == di) {
+			if (is_boundary_before(s, at) && rk_item_at(s + at, len - at, m))
+				return at;
+		} else {
+			/* back up over the numeral: one or two characters */
+			size_t back;
+			for (back = 3; back <= 6 && back <= at; back += 3)
+				if (is_boundary_before(s, at - back) &&
+				    rk_item_at(s + at - back, len - at + back, m) && m->len == back + 3)
+					return at - back;
+		}
+		from = at + 3;
+	}
+	return len;
+}
+
+/* Emit text cur[off, off+len) as body: paragraph text cut at the item
+ * markers inside it.  An item runs to the next item of its run. */
+static void
+emit_body(rk_reader *r, size_t off, size_t len, int para_start, enum rk_entry lead)
+{
+	const char *s = r->cur.text + off;
+	size_t start = 0, at = 0;
+	int first = 1;
+	rk_marker m;
+
+	while ((at = find_item(s, len, at, &m)) < len) {
+		int level;
+		size_t end, scan;
+		rk_marker m2;
+		qblock *q;
+		/* a run starts at 一 or goes on from the last number */
+		if (!(m.num == 1 || (style_level(r, m.style) && m.num == r->item_last + 1))) {
+			at += 3;
+			continue;
+		}
+		if (at > start) {
+			q = emit(r, RK_PARA, off + start, at - start, first && para_start);
+			if (first)
+				q->b.entry = lead;
+			first = 0;
+		}
+		level = open_entry(r, m.style);
+		r->item_last = m.num;
+		end = len;
+		for (scan = at + m.len; (scan = find_item(s, len, scan, &m2)) < len; scan += 3)
+			if (m2.style == m.style && m2.num == m.num + 1) {
+				end = scan;
+				break;
+			}
+		q = emit(r, RK_ITEM, off + at, end - at, first && para_start);
+		set_entry(q, r, RK_E_ITEM, level, m.len);
+		set_title(q, m.len, rk_sentence_len(s + at + m.len, end - at - m.len));
+		first = 0;
+		start = at = end;
+	}
+	if (start < len) {
+		qblock *q = emit(r, RK_PARA, off + start, len - start, first && para_start);
+		if (first)
+			q->b.entry = lead;
+	}
+}
+
+static int
+is_digitish(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= '0' && c <= '9')
+			return 1;
+		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC &&
+		    (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99)
+			return 1;
+	}
+	return 0;
+}
+
+/* A lead sentence: a short topic sentence opening a longer paragraph
+ * (大兴调查研究。市生态环境局印发…). */
+static size_t
+lead_len(const char *s, size_t n)
+{
+	size_t k = rk_sentence_len(s, n), chars;
+	if (k >= n || k < 6 || memcmp(s + k - 3, "。", 3) != 0)
+		return 0;
+	chars = rk_u8count(s, k);
+	if (chars < 5 || chars > 26 || n - k < k)
+		return 0;
+	if (memmem(s, k, "，", 3) || memmem(s, k, "：", 3) || is_digitish(s, k))
+		return 0;
+	return k;
+}
+
+static int
+short_unpunct(const char *s, size_t n)
+{
+	return n > 0 && rk_u8count(s, n) <= 40 && !rk_has_sentence_mark(s, n) &&
+	       !rk_ends_final(s, n) && !rk_has_prefix(s, n, "——");
+}
+
+static int
+is_glossary_title(const char *s, size_t n)
+{
+	return rk_u8count(s, n) <= 40 && !rk_ends_final(s, n) &&
+	       (memmem(s, n, "名词解释", 12) || memmem(s, n, "名词注释", 12) ||
+	        memmem(s, n, "名词释义", 12) || memmem(s, n, "名词术语", 12));
+}
+
+static void
+emit_heading(rk_reader *r, const rk_marker *m, int style, int branch)
+{
+	const char *s = r->cur.text;
+	size_t n = r->cur.len, ml = m ? m->len : 0, rest = skip_blanks(s, n, ml), sl;
+	int level = branch ? open_branch(r, style) : open_entry(r, style);
+	qblock *q;
+	sl = style == ST_APPENDIX || style == ST_GLOSSARY || style == ST_PLAIN ? n - rest
+	                                                                        : rk_sentence_len(s + rest, n - rest);
+	q = emit(r, RK_HEADING, 0, rest + sl, !r->cur.cont);
+	set_entry(q, r, RK_E_HEADING, level, ml);
+	set_title(q, rest, sl);
+	r->item_last = 0;
+	if (rest + sl < n)
+		emit_body(r, skip_blanks(s, n, rest + sl), n - skip_blanks(s, n, rest + sl), 0, RK_E_NONE);
+}
+
+static int
+next_is_body(const rk_reader *r)
+{
+	const para_t *q = &r->next;
+	if (!r->have_next)
+		return 0;
+	if (rk_is_furniture(q->text, q->len) || rk_is_tail_trigger(q->text, q->len) ||
+	    rk_is_byline(q->text, q->len))
+		return 0;
+	return !short_unpunct(q->text, q->len);
+}
+
+static void
+classify(rk_reader *r)
+{
+	const char *s = r->cur.text;
+	size_t n = r->cur.len, ll;
+	size_t chars = rk_u8count(s, n);
+	rk_marker m;
+	int marked = rk_marker_at(s, n, &m);
+	int para_start = !r->cur.cont;
+
+	if (r->cur.cont) {
+		/* the rest of a line too long for one paragraph */
+		emit_body(r, 0, n, 0, RK_E_NONE);
+		return;
+	}
+	/* an item run ends with its paragraph unless the next one goes on with it */
+	if (r->depth && item_style(r->styles[r->depth]) &&
+	    !(marked && (int)m.style == r->styles[r->depth])) {
+		r->depth--;
+		r->item_last = 0;
+	}
+	if (r->zone == ZONE_TAIL || rk_is_tail_trigger(s, n)) {
+		r->zone = ZONE_TAIL;
+		emit(r, RK_META, 0, n, 1);
+		return;
+	}
+	if (rk_is_furniture(s, n) || rk_is_dateline(s, n) || rk_is_byline(s, n) ||
+	    (r->zone == ZONE_HEAD && rk_has_prefix(s, n, "——"))) {
+		r->meta_seen = 1;
+		emit(r, RK_META, 0, n, 1);
+		return;
+	}
+	if (r->zone == ZONE_HEAD) {
+		if (marked && m.style != ST_SHI && m.style != ST_DI)
+			r->zone = ZONE_BODY;
+		else if (chars <= 2) {
+			r->meta_seen = 1;
+			emit(r, RK_META, 0, n, 1);
+			return;
+		} else if (!r->title_seen && chars <= 80 && !rk_has_sentence_mark(s, n) &&
+		           !rk_ends_final(s, n)) {
+			qblock *q = emit(r, RK_TITLE, 0, n, 1);
+			q->b.entry = RK_E_TITLE;
+			q->b.title_len = n;
+			r->title_seen = 1;
+			return;
+		} else if ((r->title_seen || r->meta_seen) && chars < 40 &&
+		           !(n >= 3 && memcmp(s + n - 3, "：", 3) == 0)) {
+			emit(r, RK_META, 0, n, 1);   /* byline, caption */
+			return;
+		} else
+			r->zone = ZONE_BODY;
+	}
+	if (marked) {
+		switch (m.style) {
+		case ST_APPENDIX:
+			emit_heading(r, &m, ST_APPENDIX, 1);
+			return;
+		case ST_SHI:
+		case ST_DI:
+			break;
+		default:
+			if (r->glossary && (m.style == ST_NUM_DOT || m.style == ST_NUM_PAREN ||
+			                    m.style == ST_CIRCLED)) {
+				emit(r, RK_PARA, 0, n, para_start);   /* a glossary entry */
+				return;
+			}
+			emit_heading(r, &m, (int)m.style, 0);
+			return;
+		}
+	}
+	if (!marked && is_glossary_title(s, n)) {
+		int app = style_level(r, ST_APPENDIX);
+		if (app) {
+			r->depth = app;
+			emit_heading(r, NULL, ST_GLOSSARY, 0);
+		} else
+			emit_heading(r, NULL, ST_GLOSSARY, 1);
+		r->glossary = r->depth;
+		return;
+	}
+	if (!marked && short_unpunct(s, n)) {
+		if (next_is_body(r))
+			emit_heading(r, NULL, ST_PLAIN, 0);
+		else
+			emit(r, RK_META, 0, n, 1);   /* a caption: nothing follows it */
+		return;
+	}
+	if (!marked && (ll = lead_len(s, n)) > 0) {
+		int level = open_entry(r, ST_LEAD);
+		r->item_last = 0;
+		emit_body(r, 0, n, para_start, RK_E_LEAD);
+		/* the lead's entry fields go on its first block */
+		r->q[0].b.level = level;
+		set_title(&r->q[0], 0, ll);
+		return;
+	}
+	emit_body(r, 0, n, para_start, RK_E_NONE);
+}
+
+/* ---- public ---------------------------------------------------------- */
+
+rk_reader *
+rk_open(const char *path, const rk_opts *opts)
+{
+	rk_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		rk_die(1, "out of memory");
+	r->in.line = NULL;
+	if (rk_in_open(&r->in, path, opts ? opts->encoding : NULL) < 0) {
+		free(r);
+		return NULL;
+	}
+	r->name = rk_alloc(strlen(r->in.name) + 1);
+	strcpy(r->name, r->in.name);
+	r->in.name = r->name;
+	return r;
+}
+
+const rk_block *
+rk_next(rk_reader *r)
+{
+	for (;;) {
+		if (r->qi < r->qn)
+			return &r->q[r->qi++].b;
+		r->qn = r->qi = 0;
+		if (!r->started) {
+			r->have_next = get_para(r, &r->next);
+			r->started = 1;
+		}
+		if (!r->have_next)
+			return NULL;
+		para_swap(&r->cur, &r->next);
+		r->have_next = get_para(r, &r->next);
+		classify(r);
+	}
+}
+
+const char *rk_docname(const rk_reader *r) { return r->name; }
+const char *rk_encoding(const rk_reader *r) { return r->in.encname; }
+
+void
+rk_close(rk_reader *r)
+{
+	if (!r)
+		return;
+	rk_in_close(&r->in);
+	free(r->line.text); free(r->line.anch);
+	free(r->cur.text); free(r->cur.anch);
+	free(r->next.text); free(r->next.anch);
+	free(r->q);
+	free(r->name);
+	free(r);
+}
+
+void
+rk_pos(const rk_block *b, size_t off, long *line, long *col)
+{
+	const char *base = b->text - b->textoff;
+	size_t o = b->textoff + off, i = b->nanchors;
+	if (i == 0) {
+		*line = 0;
+		*col = 0;
+		return;
+	}
+	while (i > 1 && b->anchors[i - 1].off > o)
+		i--;
+	*line = b->anchors[i - 1].line;
+	*col = b->anchors[i - 1].col + (long)rk_u8count(base + b->anchors[i - 1].off, o - b->anchors[i - 1].off);
+}
+
+void
+rk_each_doc(char **operands, int n, const rk_opts *opts, void (*fn)(rk_reader *, void *), void *ctx)
+{
+	static char *dash[] = { "-" };
+	int i;
+	if (n == 0) {
+		operands = dash;
+		n = 1;
+	}
+	for (i = 0; i < n; i++) {
+		rk_reader *r = rk_open(operands[i], opts);
+		if (!r)
+			continue;
+		fn(r, ctx);
+		rk_close(r);
+	}
+}
