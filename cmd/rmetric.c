@@ -1,0 +1,211 @@
+/* rmetric: every stated amount in a report, one TSV row each. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rkit.h"
+#include "metric.h"
+
+static const char usage_text[] =
+"usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [FILE...]\n"
+"Write every amount stated in each report as a TSV row:\n"
+"doc sect line col text value unit approx dir subject [clause] [why].\n"
+"\n"
+"  -u, --unit LIST      keep only amounts in these units (comma-separated: 次,%,元)\n"
+"  -U, --units FILE     extra measure words or units, one a line\n"
+"  -a, --all            also write the numbers ruled out, with a why column\n"
+"                       (year date ordinal code slogan marker word rate nounit meta)\n"
+"  -c, --context        add the clause holding the amount as a column\n"
+"  -E, --encoding NAME  read input in this encoding (any iconv name); default: detect\n"
+"  -N, --no-header      do not write the header line\n"
+"  -h, --help           show this help\n"
+"      --version        show the version\n"
+"\n"
+"Columns: doc, sect (outline position), line and col (where the amount starts in\n"
+"the source: 1-based line, 0-based character), text (as written), value (plain\n"
+"decimal, 万/亿 applied; NA if redacted), unit (folded: ％->%), approx (余 多 约\n"
+"超 以上 ... as written), dir (+ growth, - fall), subject (what is counted or\n"
+"changed), clause (-c), why (-a).  See rmetric(1) and rkit(7).\n";
+
+struct ctx {
+	int all, context;
+	char **keep;        /* -u */
+	int nkeep;
+	rk_mscan sc;
+};
+
+static void
+usage(int status)
+{
+	fputs(usage_text, status ? stderr : stdout);
+	exit(status);
+}
+
+static int
+kept(const struct ctx *c, const char *unit)
+{
+	int i;
+	if (c->nkeep == 0)
+		return 1;
+	for (i = 0; i < c->nkeep; i++)
+		if (strcmp(c->keep[i], unit) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+row(const struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
+{
+	char val[RK_DEC_MAX];
+	long line, col;
+	int why = meta ? RK_WHY_N : (int)a->why;
+
+	rk_pos(b, a->off, &line, &col);
+	rk_out_field(b->doc, strlen(b->doc));
+	rk_out_tab();
+	rk_out_str(b->sect);
+	rk_out_tab();
+	rk_out_long(line);
+	rk_out_tab();
+	rk_out_long(col);
+	rk_out_tab();
+	rk_out_field(b->text + a->off, a->len);
+	rk_out_tab();
+	if (a->na)
+		rk_out_str("NA");
+	else {
+		rk_dec_fmt(a->v, val);
+		rk_out_str(val);
+	}
+	rk_out_tab();
+	if (why == RK_WHY_NONE) {
+		rk_out_field(a->unit, strlen(a->unit));
+		rk_out_tab();
+		rk_out_field(b->text + a->approx_off, a->approx_len);
+		rk_out_tab();
+		rk_out_str(a->dir > 0 ? "+" : a->dir < 0 ? "-" : "");
+		rk_out_tab();
+		rk_out_field(b->text + a->subj_off, a->subj_len);
+	} else {
+		rk_out_str("\t\t\t");
+	}
+	if (c->context) {
+		rk_out_tab();
+		rk_out_field(b->text + a->clause_off, a->clause_len);
+	}
+	if (c->all) {
+		rk_out_tab();
+		rk_out_str(why == RK_WHY_N ? "meta" : rk_why_name[why]);
+	}
+	rk_out_nl();
+}
+
+static void
+each(rk_reader *r, void *vctx)
+{
+	struct ctx *c = vctx;
+	const rk_block *b;
+	rk_amount a;
+
+	rk_mscan_doc(&c->sc, c->all);
+	while ((b = rk_next(r)) != NULL) {
+		/* page furniture, datelines, bylines and captions hold no amounts;
+		 * -a shows their numbers with why "meta" */
+		int meta = b->kind == RK_META;
+		if (meta && !c->all)
+			continue;
+		rk_mscan_block(&c->sc, b->text, b->len, b->para_start);
+		while (rk_mscan_next(&c->sc, &a)) {
+			/* -u keeps amounts only: ruled-out numbers have no unit */
+			if (a.why != RK_WHY_NONE || meta) {
+				if (c->nkeep == 0)
+					row(c, b, &a, meta);
+			} else if (kept(c, a.unit)) {
+				row(c, b, &a, 0);
+			}
+		}
+	}
+}
+
+/* Splits -u's comma list (ASCII or full-width commas) in place. */
+static void
+keep_units(struct ctx *c, char *list)
+{
+	char *s = list, *comma;
+	for (;;) {
+		char *full = strstr(s, "，");
+		comma = strchr(s, ',');
+		if (full && (!comma || full < comma)) {
+			*full = 0;
+			comma = full + 2;
+		}
+		if (comma)
+			*comma = 0;
+		if (*s) {
+			c->keep = rk_realloc(c->keep, (size_t)(c->nkeep + 1) * sizeof *c->keep);
+			/* keep the folded form: ％ -> % */
+			c->keep[c->nkeep++] = strcmp(s, "％") == 0 ? "%" : s;
+		}
+		if (!comma)
+			break;
+		s = comma + 1;
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "unit", required_argument, NULL, 'u' },
+		{ "units", required_argument, NULL, 'U' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "context", no_argument, NULL, 'c' },
+		{ "encoding", required_argument, NULL, 'E' },
+		{ "no-header", no_argument, NULL, 'N' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ctx c;
+	rk_opts o = { 0 };
+	int header = 1, ch;
+
+	memset(&c, 0, sizeof c);
+	rk_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "u:U:acE:Nh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'u':
+			keep_units(&c, optarg);
+			if (c.nkeep == 0)
+				rk_die(2, "-u: empty unit list");
+			break;
+		case 'U':
+			if (rk_units_load(optarg) < 0)
+				rk_die(2, "%s: %s", optarg, strerror(errno));
+			break;
+		case 'a': c.all = 1; break;
+		case 'c': c.context = 1; break;
+		case 'E':
+			if (!rk_encoding_ok(optarg))
+				rk_die(2, "unknown encoding '%s'", optarg);
+			o.encoding = optarg;
+			break;
+		case 'N': header = 0; break;
+		case 'h': usage(0); break;
+		case 'V': puts("rmetric (rkit) " RKIT_VERSION); return 0;
+		default: usage(2);
+		}
+	}
+	if (header) {
+		rk_out_str("doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject");
+		if (c.context)
+			rk_out_str("\tclause");
+		if (c.all)
+			rk_out_str("\twhy");
+		rk_out_nl();
+	}
+	rk_each_doc(argv + optind, argc - optind, &o, each, &c);
+	free(c.keep);
+	return rk_finish();
+}

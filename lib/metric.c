@@ -1,0 +1,1038 @@
+/* The amount scanner: finds every numeral in a block with one cheap pass
+ * (a byte test, then a bitmap test on the decoded character), and only at
+ * a numeral looks around it to decide what it is: an amount with its unit,
+ * approximation, direction and subject, or a year, date, ordinal, code,
+ * slogan, outline marker or word, which are not amounts. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rkit.h"
+#include "metric.h"
+
+const char *const rk_why_name[RK_WHY_N] = {
+	"", "year", "date", "ordinal", "code", "slogan", "marker", "word", "rate", "nounit",
+};
+
+/* ---- text helpers ----------------------------------------------------- */
+
+static inline unsigned
+cp_at(const char *s, size_t n, size_t i, int *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (i >= n) {
+		*len = 0;
+		return 0;
+	}
+	if (u[i] < 0x80) {
+		*len = 1;
+		return u[i];
+	}
+	return rk_u8dec(s + i, n - i, len);
+}
+
+/* The character ending at byte i; *start gets its offset.  0 at the start. */
+static unsigned
+cp_before(const char *s, size_t i, size_t *start)
+{
+	size_t j = i;
+	int len;
+	if (i == 0) {
+		*start = 0;
+		return 0;
+	}
+	do
+		j--;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80);
+	*start = j;
+	return cp_at(s, i, j, &len);
+}
+
+static int
+has_at(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t k = strlen(lit);
+	return i + k <= n && memcmp(s + i, lit, k) == 0;
+}
+
+static int
+ends_with(const char *s, size_t i, const char *lit)
+{
+	size_t k = strlen(lit);
+	return k <= i && memcmp(s + i - k, lit, k) == 0;
+}
+
+static int
+is_latin(unsigned cp)
+{
+	cp = rk_fold(cp);
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+static int
+is_digit(unsigned cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* Ends a clause: ，。；：！？ and their ASCII twins. */
+static int
+is_clause_end(unsigned cp)
+{
+	cp = rk_fold(cp);
+	return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x3002 ||
+	       cp == 0xFF61;
+}
+
+static int
+is_open_quote(unsigned cp)
+{
+	return cp == 0x201C || cp == 0x300C || cp == 0x300E || cp == 0x2018;
+}
+
+static int
+is_close_quote(unsigned cp)
+{
+	return cp == 0x201D || cp == 0x300D || cp == 0x300F || cp == 0x2019;
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+enum { U_COUNT, U_MEASURE, U_TIME };
+
+typedef struct {
+	const char *text;
+	const char *fold;       /* as reported */
+	unsigned first;         /* first code point */
+	unsigned char len, cls;
+	int next;               /* bucket chain, longest first */
+} unit;
+
+/* Measure words for counted things: the noun after them is the subject. */
+static const char *const count_units[] = {
+	"个", "名", "次", "人次", "项", "家", "件", "场", "场次", "篇", "条", "批", "批次", "期",
+	"份", "套", "座", "支", "轮", "人", "户", "户次", "所", "处", "台", "台套", "辆", "艘",
+	"架", "架次", "株", "棵", "头", "只", "口", "间", "栋", "幢", "层", "本", "册", "部",
+	"首", "幅", "张", "块", "片", "根", "门", "类", "种", "起", "宗", "例", "单", "笔",
+	"班", "组", "对", "群", "位", "列", "趟", "车次", "节", "课时", "学时", "堂", "届次",
+	"人日", "床", "张床", "把", "颗", "枚", "道", "则", "封", "集", "部门", "村", "所学校",
+	"款", "辆次", "艘次", "样", "批次", "亿人次", "余人", "网点", "个次", "项次", "家次",
+	"平台", "基地", "校", "园", "站", "盏", "户籍", "人员", "匹", "羽", "尾", "只羊",
+};
+static const char *const measure_units[] = {
+	"元", "美元", "欧元", "港元", "日元", "元人民币", "亩", "公顷", "公里", "千米", "米",
+	"厘米", "毫米", "平方米", "平方公里", "平方千米", "立方米", "吨", "千克", "公斤", "斤",
+	"克", "毫克", "微克", "千瓦", "千瓦时", "瓦", "兆瓦", "吉瓦", "千伏", "伏", "度",
+	"标准箱", "吨标准煤", "吨标煤", "吨公里", "人公里", "岁", "倍", "成", "分", "%", "％",
+	"‰", "百分点", "个百分点", "摄氏度", "℃", "升", "毫升", "立方", "方", "延米", "车位",
+	"千公顷", "万亩", "床位", "TEU", "kW", "kWh", "MW", "GW", "kV", "km", "kg", "PF", "EFLOPS",
+	"Mbps", "Gbps", "G", "m", "t", "英寸", "字", "卡", "千卡", "兆帕", "帕", "分贝", "标方",
+	"吨/天", "微克/立方米", "元/吨", "元/人", "人年", "工日", "户籍人口",
+};
+static const char *const time_units[] = {
+	"年", "天", "个月", "个多月", "周", "小时", "个小时", "分钟", "秒", "季度", "个季度",
+	"工作日", "个工作日", "学年", "日历天", "昼夜", "周岁",
+};
+
+/* Folded names: the reported unit where it differs from the text. */
+static const struct { const char *text, *fold; } unit_folds[] = {
+	{ "％", "%" }, { "个百分点", "百分点" }, { "个多月", "个月" }, { "个小时", "小时" },
+	{ "个季度", "季度" }, { "个工作日", "工作日" }, { "张床", "床" }, { "所学校", "所" },
+	{ "亿人次", "人次" }, { "余人", "人" }, { "只羊", "只" }, { "户籍", "户" }, { "人员", "人" },
+	{ "户籍人口", "人" }, { "万亩", "亩" },
+};
+
+#define NBUCKET 256
+static unit *units;
+static size_t nunits, capunits;
+static int bucket[NBUCKET];
+static int units_ready;
+
+static void
+unit_insert(const char *text, const char *fold, int cls)
+{
+	unit *u;
+	int len, *link;
+	size_t k = strlen(text);
+	if (k == 0 || k > 40)
+		return;
+	if (nunits == capunits) {
+		capunits = capunits ? capunits * 2 : 256;
+		units = rk_realloc(units, capunits * sizeof *units);
+	}
+	u = &units[nunits];
+	u->text = text;
+	u->fold = fold;
+	u->len = (unsigned char)k;
+	u->cls = (unsigned char)cls;
+	u->first = cp_at(text, k, 0, &len);
+	/* keep each chain longest first, so the first match is the longest */
+	link = &bucket[u->first % NBUCKET];
+	while (*link >= 0 && units[*link].len >= u->len) {
+		if (units[*link].len == u->len && strcmp(units[*link].text, text) == 0)
+			return;   /* already known */
+		link = &units[*link].next;
+	}
+	u->next = *link;
+	*link = (int)nunits++;
+}
+
+static void
+units_init(void)
+{
+	size_t i, j;
+	if (units_ready)
+		return;
+	units_ready = 1;
+	for (i = 0; i < NBUCKET; i++)
+		bucket[i] = -1;
+#define ADD(tab, cls) \
+	for (i = 0; i < sizeof tab / sizeof tab[0]; i++) { \
+		const char *f = tab[i]; \
+		for (j = 0; j < sizeof unit_folds / sizeof unit_folds[0]; j++) \
+			if (strcmp(unit_folds[j].text, tab[i]) == 0) \
+				f = unit_folds[j].fold; \
+		unit_insert(tab[i], f, cls); \
+	}
+	ADD(count_units, U_COUNT)
+	ADD(measure_units, U_MEASURE)
+	ADD(time_units, U_TIME)
+#undef ADD
+}
+
+void
+rk_units_add(const char *text)
+{
+	size_t k = strlen(text);
+	char *copy;
+	units_init();
+	while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r'))
+		k--;
+	while (k > 0 && (*text == ' ' || *text == '\t')) {
+		text++;
+		k--;
+	}
+	if (k == 0 || *text == '#')
+		return;
+	copy = rk_alloc(k + 1);
+	memcpy(copy, text, k);
+	copy[k] = 0;
+	unit_insert(copy, copy, U_COUNT);
+}
+
+int
+rk_units_load(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	if (!f)
+		return -1;
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		if (got > 0 && line[got - 1] == '\n')
+			line[got - 1] = 0;
+		rk_units_add(line);
+	}
+	free(line);
+	if (ferror(f)) {
+		int e = errno;
+		fclose(f);
+		errno = e;
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+/* The longest unit at s[i..]; NULL if none. */
+static const unit *
+unit_at(const char *s, size_t n, size_t i)
+{
+	int len, k;
+	unsigned cp = cp_at(s, n, i, &len);
+	if (len == 0)
+		return NULL;
+	for (k = bucket[cp % NBUCKET]; k >= 0; k = units[k].next)
+		if (units[k].first == cp && i + units[k].len <= n &&
+		    memcmp(s + i, units[k].text, units[k].len) == 0)
+			return &units[k];
+	return NULL;
+}
+
+/* ---- small lexicons --------------------------------------------------- */
+
+/* Approximations written before the number, longest first. */
+static const char *const approx_before[] = {
+	"不少于", "不低于", "不超过", "不高于", "不足", "不到", "不下", "超过", "将近", "接近",
+	"大约", "约合", "近", "约", "超", "逾", "上",
+};
+/* ... and after the number or its unit. */
+static const char *const approx_after[] = {
+	"以上", "以下", "左右", "以内", "上下", "之多", "有余", "多", "余", "许",
+};
+
+/* Change verbs: the amount right after them is a change. */
+static const char *const dir_up[] = {
+	"增长", "增加", "提高", "上升", "提升", "上涨", "扩大", "增收", "增", "多", "升",
+};
+static const char *const dir_down[] = {
+	"下降", "减少", "降低", "收窄", "下滑", "回落", "缩小", "压减", "压降", "削减", "缩减",
+	"减", "降",
+};
+
+/* Numbered formulas that are names, not counts, even unquoted. */
+static const char *const slogans[] = {
+	"两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "四个革命", "四个最严",
+	"两个毫不动摇", "两个结合", "两个大局", "两个一百年", "三个务必", "三个代表", "三个表率",
+	"五位一体", "八项规定", "十项行动", "两个清单", "两个责任", "三大攻坚战", "四风", "四下基层",
+	"两新", "两重", "三农", "五大发展理念", "十个明确", "十四个坚持", "十三个方面", "两个先行",
+	"三个转变", "三个区分开来", "四种形态", "五型机关", "一把手", "两个作用", "三项制度",
+	"两个健康", "两个覆盖", "三重一大", "两学一做", "三严三实", "一岗双责", "三会一课",
+	"六稳", "六保", "三公", "一带一路", "一国两制", "两岸", "两会", "四个服务", "五个必由之路",
+	"六个必须坚持", "三个一批", "两个基本", "两不愁三保障", "三保", "两高", "三线一单",
+	"双碳", "三大", "四大", "五大", "六大", "七大", "八大", "九大", "十大",
+};
+
+/* Words that start with a numeral but are not numbers. */
+static const char *const num_words[] = {
+	"十分", "万分", "百分之百", "千方百计", "千家万户", "千军万马", "千山万水", "万众一心",
+	"百花", "百姓", "一一", "万一", "百年大党", "百年未有", "千秋", "万古", "亿万", "千千万万",
+	"三三两两", "一五一十", "十全十美", "四面八方", "五湖四海", "七上八下", "九牛一毛",
+	"一丝不苟", "一以贯之", "一张蓝图", "一张网", "一盘棋", "一体化", "十字", "百舸", "千帆",
+	"万象", "万物", "百业", "千行百业", "百尺竿头", "万无一失", "一流", "两手", "三令五申",
+};
+
+/* 每 + one of these right before the number: a frequency (每周一次). */
+static const char *const rate_periods[] = {
+	"每年", "每月", "每周", "每季", "每季度", "每天", "每日", "每旬", "每半年", "每学期",
+	"每星期", "每两年", "每两月",
+};
+
+static size_t
+match_before(const char *s, size_t i, const char *const *tab, size_t ntab)
+{
+	size_t k;
+	for (k = 0; k < ntab; k++)
+		if (ends_with(s, i, tab[k]))
+			return strlen(tab[k]);
+	return 0;
+}
+
+static size_t
+match_at(const char *s, size_t n, size_t i, const char *const *tab, size_t ntab)
+{
+	size_t k, best = 0;
+	for (k = 0; k < ntab; k++) {
+		size_t l = strlen(tab[k]);
+		if (l > best && has_at(s, n, i, tab[k]))
+			best = l;
+	}
+	return best;
+}
+
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+/* ---- the scanner ------------------------------------------------------ */
+
+void
+rk_mscan_doc(rk_mscan *sc, int all)
+{
+	units_init();
+	memset(sc, 0, sizeof *sc);
+	sc->all = all;
+}
+
+void
+rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start)
+{
+	/* PM / 2.5: a Latin letter at the end of the last block makes a code */
+	size_t st;
+	sc->prev_latin = sc->tail_latin;
+	sc->tail_latin = n > 0 && is_latin(cp_before(s, n, &st));
+	sc->s = s;
+	sc->n = n;
+	sc->pos = 0;
+	sc->block_start = para_start;
+	sc->last_end = (size_t)-1;
+	sc->last_dir = 0;
+	sc->last_ok = 0;
+}
+
+/* Is [p,q) inside short quotes “…”?  Returns the quote's opening offset + 1, or 0. */
+static int
+quoted(const char *s, size_t n, size_t p, size_t q)
+{
+	size_t i = p, st;
+	int k, len;
+	unsigned cp;
+	for (k = 0; k < 10 && i > 0; k++) {
+		cp = cp_before(s, i, &st);
+		if (is_open_quote(cp))
+			break;
+		if (is_close_quote(cp) || is_clause_end(cp) || cp == 0x3002)
+			return 0;
+		i = st;
+	}
+	if (k == 10 || i == 0)
+		return 0;
+	for (i = q, k = 0; k < 12 && i < n; k++) {
+		cp = cp_at(s, n, i, &len);
+		if (is_close_quote(cp))
+			return 1;
+		if (is_open_quote(cp) || is_clause_end(cp))
+			return 0;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
+/* A Chinese numeral at p followed by 是 (一是 二是): an inline item marker. */
+static int
+item_marker(const char *s, size_t n, size_t p, size_t q, const rk_num *num)
+{
+	size_t st;
+	unsigned prev;
+	if (!(num->flags & RK_NUM_CJK) || (num->flags & RK_NUM_ARABIC) || num->nchars > 2)
+		return 0;
+	if (!has_at(s, n, q, "是") && !has_at(s, n, q, "要") && !has_at(s, n, q, "抓"))
+		return 0;
+	prev = cp_before(s, p, &st);
+	return p == 0 || is_clause_end(prev) || rk_is_space(prev) || prev == 0x3001 ||
+	       is_close_quote(prev) || prev == 0x201C || (has_at(s, n, q, "是") && prev == 0x5176);
+}
+
+/* Outline markers: 一、 （一） 1. 1、 (1) at a paragraph start or after a clause. */
+static int
+outline_marker(const rk_mscan *sc, size_t p, size_t q, const rk_num *num)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, st, bst;
+	int len;
+	unsigned prev = cp_before(s, p, &st), next = cp_at(s, n, q, &len);
+	unsigned fnext = rk_fold(next);
+	if (num->flags & (RK_NUM_DECIMAL | RK_NUM_GROUPED | RK_NUM_BIGMULT))
+		return 0;
+	if (num->v.mant > 99)
+		return 0;
+	/* （一） (1) anywhere */
+	if ((prev == 0xFF08 || prev == '(') && (fnext == ')' || next == 0xFF09))
+		return 1;
+	/* 一、 1. 1、 1． at the start or after a clause end */
+	if (fnext == '.' || next == 0x3001) {
+		unsigned after = cp_at(s, n, q + (size_t)len, &len);
+		unsigned before = st > 0 ? cp_before(s, st, &bst) : 0;
+		if (is_digit(after))
+			return 0;
+		if (p == 0 || is_clause_end(prev) || rk_is_space(prev) ||
+		    ((prev == 0xFF08 || prev == '(') && st == 0))
+			return 1;
+		(void)before;
+	}
+	return 0;
+}
+
+/* What follows an Arabic number directly: Latin letters that are not a unit
+ * make it a code (5G, 3D, 5A级). */
+static int
+latin_code_after(const char *s, size_t n, size_t q)
+{
+	int len;
+	unsigned next = cp_at(s, n, q, &len);
+	const unit *u;
+	if (!is_latin(next))
+		return 0;
+	u = unit_at(s, n, q);
+	if (u) {
+		/* the unit must end the Latin run: 5GW yes, 5G-A and 5Gbps handled by length */
+		unsigned after = cp_at(s, n, q + u->len, &len);
+		if (!is_latin(after) && after != '-')
+			return 0;
+	}
+	return 1;
+}
+
+/* Decide what the numeral [p, q) is.  Fills a->why and, for an amount,
+ * the unit and the end of its text. */
+static int
+classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_amount *a)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, st, j, k;
+	int len;
+	unsigned prev = cp_before(s, p, &st), next = cp_at(s, n, q, &len);
+	unsigned fnext = rk_fold(next);
+	int cjk_only = (num->flags & RK_NUM_CJK) && !(num->flags & RK_NUM_ARABIC);
+	int arabic_int = (num->flags & RK_NUM_ARABIC) &&
+	                 !(num->flags & (RK_NUM_DECIMAL | RK_NUM_CJK | RK_NUM_GROUPED));
+	const unit *u;
+
+	a->why = RK_WHY_NONE;
+	a->unit[0] = 0;
+
+	if (!redacted) {
+		/* names with digits in them */
+		if (num->flags & RK_NUM_BAD) {
+			a->why = cjk_only ? RK_WHY_ORDINAL : RK_WHY_CODE;   /* 十四五 */
+			return -1;
+		}
+		if (prev == 0x7B2C) {   /* 第 */
+			a->why = RK_WHY_ORDINAL;
+			return -1;
+		}
+		if (is_latin(prev) || (p == 0 && sc->prev_latin)) {
+			a->why = RK_WHY_CODE;   /* PM2.5 SO2 Z4 V11 */
+			return -1;
+		}
+		if ((num->flags & RK_NUM_ARABIC) && latin_code_after(s, n, q)) {
+			a->why = RK_WHY_CODE;   /* 5G 3D 5A */
+			return -1;
+		}
+		/* 1+3+8, 2.0.1, 25·7, 8:30 */
+		if (fnext == '+' || prev == '+' || prev == 0xFF0B) {
+			a->why = RK_WHY_CODE;
+			return -1;
+		}
+		if (next == 0x00B7 || next == 0x30FB || fnext == ':' ||
+		    ((prev == 0x00B7 || prev == ':' || prev == 0xFF1A) && st > 0 &&
+		     is_digit(cp_before(s, st, &j)))) {
+			a->why = RK_WHY_DATE;
+			return -1;
+		}
+		if (fnext == '.' && is_digit(cp_at(s, n, q + 1, &len))) {
+			a->why = RK_WHY_CODE;   /* 2.0.1: a second point */
+			return -1;
+		}
+		if (quoted(s, n, p, q)) {
+			if (cjk_only)
+				a->why = RK_WHY_SLOGAN;
+			else if (num->flags & RK_NUM_DECIMAL && num->int_digits <= 2 &&
+			         num->frac_digits <= 2)
+				a->why = RK_WHY_DATE;   /* “5.22” */
+			else
+				a->why = RK_WHY_CODE;   /* “117项目” “328” */
+			return -1;
+		}
+		if (item_marker(s, n, p, q, num) ||
+		    ((arabic_int || cjk_only) && outline_marker(sc, p, q, num))) {
+			a->why = RK_WHY_MARKER;
+			return -1;
+		}
+		if (prev == 0x5176 && cjk_only && num->nchars == 1) {   /* 其一 */
+			a->why = RK_WHY_MARKER;
+			return -1;
+		}
+		/* calendar */
+		if (has_at(s, n, q, "年") && !has_at(s, n, q, "年均") && !has_at(s, n, q, "年以上")) {
+			if ((arabic_int && num->int_digits == 4 && num->v.mant >= 1000 &&
+			     num->v.mant <= 2199) || (num->flags & RK_NUM_POSITIONAL)) {
+				a->why = RK_WHY_YEAR;
+				return -1;
+			}
+			if (has_at(s, n, q, "年代")) {
+				a->why = RK_WHY_DATE;
+				return -1;
+			}
+		}
+		if (has_at(s, n, q, "年") && arabic_int && num->int_digits == 4 &&
+		    num->v.mant >= 1000 && num->v.mant <= 2199) {
+			a->why = RK_WHY_YEAR;   /* 2023年均 */
+			return -1;
+		}
+		if (arabic_int && num->int_digits == 4 && num->v.mant >= 1900 && num->v.mant <= 2199 &&
+		    (fnext == '-' || next == 0x2014 || next == 0x2013 || fnext == '~' ||
+		     next == 0x81F3 || next == 0x5230 || fnext == '/' || fnext == '.' ||
+		     next == 0x5C4A || next == 0xFF09 || fnext == ')' || has_at(s, n, q, "届"))) {
+			int l2;
+			unsigned after = cp_at(s, n, q + (size_t)len, &l2);
+			if (is_digit(after) || fnext == ')' || next == 0xFF09 || next == 0x5C4A) {
+				a->why = RK_WHY_YEAR;   /* 2021-2023年度 2026-02-03 （2021—2030年） */
+				return -1;
+			}
+		}
+		/* a number right after year-: 2026-02-03 */
+		if ((prev == '-' || prev == 0xFF0D || prev == '/' || prev == '.') && st >= 4) {
+			size_t b = st;
+			int d = 0;
+			while (b > 0 && d < 5 && is_digit(cp_before(s, b, &j))) {
+				b = j;
+				d++;
+			}
+			if (d == 4 || (d <= 2 && d > 0 && b > 0 && (cp_before(s, b, &j) == '-' ||
+			                                            cp_before(s, b, &j) == '/'))) {
+				a->why = RK_WHY_DATE;
+				return -1;
+			}
+		}
+		if (!(num->flags & RK_NUM_DECIMAL) && num->v.exp >= 0) {
+			unsigned long long v = num->v.mant;
+			for (k = 0; k < (size_t)num->v.exp && v <= 31; k++)
+				v *= 10;
+			if (next == 0x6708 && v >= 1 && v <= 12 && !has_at(s, n, q, "月均")) {   /* 月 */
+				a->why = RK_WHY_DATE;
+				return -1;
+			}
+			if (next == 0x65E5 && v >= 1 && v <= 31) {   /* 日 */
+				a->why = RK_WHY_DATE;
+				return -1;
+			}
+			if (next == 0x53F7) {   /* 号: 4号线 is a name, 5号 a date */
+				int l2;
+				unsigned after = cp_at(s, n, q + (size_t)len, &l2);
+				a->why = (v <= 31 && (!rk_is_cjk(after) || after == 0x524D ||
+				                      after == 0x540E || after == 0x8D77 || after == 0x81F3))
+				                 ? RK_WHY_DATE : RK_WHY_CODE;
+				return -1;
+			}
+			if ((next == 0x65F6 || next == 0x70B9) && v <= 24 && is_digit(cp_at(s, n, q + 3, &len))) {
+				a->why = RK_WHY_DATE;   /* 10时30分 */
+				return -1;
+			}
+			if (next == 0x65F6 && v <= 24 && cjk_only == 0 && !has_at(s, n, q, "时期")) {
+				a->why = RK_WHY_DATE;   /* 10时 */
+				return -1;
+			}
+		}
+		if (has_at(s, n, q, "周年") || has_at(s, n, q, "世纪")) {
+			a->why = RK_WHY_ORDINAL;
+			return -1;
+		}
+		/* positional Chinese numerals that are not years: 六五环境日 */
+		if (num->flags & RK_NUM_POSITIONAL) {
+			a->why = cjk_only && (has_at(s, n, q, "环境日") || has_at(s, n, q, "节")) ?
+			         RK_WHY_DATE : RK_WHY_CODE;
+			return -1;
+		}
+		/* ranks and names: 第五届 二十大 三级医院 500强 4号线 三中全会 */
+		if (next == 0x5C4A || next == 0x7EA7 || next == 0x5F3A || next == 0x4F73 ||
+		    has_at(s, n, q, "中全会") || has_at(s, n, q, "星级")) {
+			a->why = RK_WHY_ORDINAL;
+			return -1;
+		}
+		if (next == 0x5927 && cjk_only && num->v.mant * (num->v.exp ? 10 : 1) >= 10) {
+			a->why = RK_WHY_ORDINAL;   /* 二十大 十八大 */
+			return -1;
+		}
+		if (next == 0x7EBF || next == 0x578B || next == 0x7248) {   /* 线 型 版 */
+			a->why = RK_WHY_CODE;
+			return -1;
+		}
+		if (has_at(s, n, q, "期工程") || has_at(s, n, q, "期项目")) {
+			a->why = RK_WHY_ORDINAL;
+			return -1;
+		}
+		/* numbered formulas */
+		if (cjk_only) {
+			if (match_at(s, n, p, slogans, NELEM(slogans))) {
+				a->why = RK_WHY_SLOGAN;
+				return -1;
+			}
+			/* 三会一课 一岗双责: numeral, a character, numeral */
+			if (num->nchars == 1 && rk_is_cjk(next)) {
+				int l2;
+				unsigned third = cp_at(s, n, q + (size_t)len, &l2);
+				rk_num t;
+				if (third == 0x53CC ||
+				    (rk_num_parse(s + q + len, n - q - len, &t) && t.nchars == 1 &&
+				     (t.flags & RK_NUM_CJK) && !(t.flags & RK_NUM_BARE))) {
+					a->why = RK_WHY_SLOGAN;
+					return -1;
+				}
+			}
+			/* “七个一”: a measure word then 一 */
+			if ((next == 0x4E2A || next == 0x9879) && has_at(s, n, q + 3, "一") &&
+			    !is_digit(cp_at(s, n, q + 6, &len)) && !rk_num_start(cp_at(s, n, q + 6, &len))) {
+				a->why = RK_WHY_SLOGAN;
+				return -1;
+			}
+		}
+		/* words */
+		if (cjk_only && match_at(s, n, p, num_words, NELEM(num_words))) {
+			a->why = RK_WHY_WORD;
+			return -1;
+		}
+		if (prev == 0x6570 || prev == 0x51E0 || next == 0x51E0 || prev == 0x7B49) {
+			a->why = RK_WHY_WORD;   /* 数十 几十 十几: vague */
+			return -1;
+		}
+	}
+
+	/* the unit, past 余/多 between number and unit (400多份, 3000余人) */
+	j = q;
+	if (has_at(s, n, j, "余") || has_at(s, n, j, "多") || has_at(s, n, j, "来")) {
+		const unit *u2 = unit_at(s, n, j + 3);
+		if (u2)
+			j += 3;
+	}
+	u = unit_at(s, n, j);
+	if (u && u->cls == U_COUNT && u->len == 3 && has_at(s, n, j, "个") &&
+	    has_at(s, n, j + 3, "多月"))
+		u = NULL;   /* handled below as 个多月 */
+	if (!redacted && cjk_only && num->nchars == 1 && num->v.mant == 1 && num->v.exp == 0) {
+		a->why = RK_WHY_WORD;   /* 一批 一个 一次 进一步: the article */
+		return -1;
+	}
+	if (!u && !redacted) {
+		/* a range: 2—4家, 1-2个: the low end takes the high end's unit */
+		size_t r = 0;
+		rk_num hi;
+		if (fnext == '-' || fnext == '~' || next == 0x2014 || next == 0x2013 ||
+		    next == 0x81F3 || next == 0x5230)
+			r = q + (size_t)len;
+		if (r && has_at(s, n, r, "—"))
+			r += 3;   /* —— */
+		if (r && rk_num_parse(s + r, n - r, &hi) &&
+		    !((hi.flags ^ num->flags) & (RK_NUM_ARABIC | RK_NUM_CJK))) {
+			size_t h = r + hi.len;
+			const unit *uh;
+			if (has_at(s, n, h, "余") || has_at(s, n, h, "多"))
+				h += 3;
+			uh = unit_at(s, n, h);
+			if (uh && !(uh->len == 3 && has_at(s, n, h, "年") && hi.int_digits == 4) &&
+			    !has_at(s, n, h, "月") && !has_at(s, n, h, "日")) {
+				snprintf(a->unit, sizeof a->unit, "%s", uh->fold);
+				a->len = q - p;
+				return uh->cls;
+			}
+		}
+	}
+	if (!u) {
+		if (!redacted && (num->flags & RK_NUM_BARE)) {
+			a->why = RK_WHY_WORD;
+			return -1;
+		}
+		if (!redacted && (num->flags & RK_NUM_DECIMAL) && !quoted(s, n, p, q) &&
+		    !rk_is_cjk(next) && !is_latin(next)) {
+			/* a measured figure without a unit: 综合指数3.51 */
+			a->len = q - p;
+			return U_MEASURE;
+		}
+		a->why = RK_WHY_NOUNIT;
+		return -1;
+	}
+	if (!redacted) {
+		size_t ab = match_before(s, p, approx_before, NELEM(approx_before));
+		/* 百 千 万 alone count only with an approximation: 千余家 近万人 */
+		if ((num->flags & RK_NUM_BARE) && num->v.mant * 1 != 10 &&
+		    !(num->v.mant == 1 && num->v.exp == 1) && !ab && j == q && num->infix < 0) {
+			a->why = RK_WHY_WORD;
+			return -1;
+		}
+		if (match_before(s, p - ab, rate_periods, NELEM(rate_periods)) &&
+		    (has_at(s, n, j, "次") || has_at(s, n, j, "遍") || has_at(s, n, j, "回"))) {
+			a->why = RK_WHY_RATE;
+			return -1;
+		}
+		/* 年 after a numeral: a duration; the year case was taken above */
+	}
+	snprintf(a->unit, sizeof a->unit, "%s", u->fold);
+	j += u->len;
+	if (u->len == 3 && has_at(s, n, j - 3, "个") && has_at(s, n, j, "多月")) {
+		snprintf(a->unit, sizeof a->unit, "个月");
+		j += 6;
+	}
+	/* 吨/天 微克/立方米 次/秒 元每吨 */
+	if (has_at(s, n, j, "/") || has_at(s, n, j, "／") || has_at(s, n, j, "每")) {
+		size_t sep = has_at(s, n, j, "/") ? 1 : 3;
+		const unit *u2 = unit_at(s, n, j + sep);
+		if (u2 && strlen(a->unit) + 1 + strlen(u2->fold) < sizeof a->unit) {
+			strcat(a->unit, "/");
+			strcat(a->unit, u2->fold);
+			j += sep + u2->len;
+		}
+	}
+	/* 套（间）: a bracketed alternative */
+	if (has_at(s, n, j, "（") || has_at(s, n, j, "(")) {
+		size_t o = has_at(s, n, j, "(") ? 1 : 3;
+		const unit *u2 = unit_at(s, n, j + o);
+		if (u2 && (has_at(s, n, j + o + u2->len, "）") || has_at(s, n, j + o + u2->len, ")")))
+			j += o + u2->len + (has_at(s, n, j + o + u2->len, ")") ? 1 : 3);
+	}
+	a->len = j - p;
+	return u->cls;
+}
+
+/* Approximation: before the number (超4500家), inside (10余万), between number
+ * and unit (400多份), after the unit (5.5%左右). */
+static void
+find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, rk_amount *a)
+{
+	size_t k, end = p + a->len;
+	a->approx_len = 0;
+	if ((k = match_before(s, p, approx_before, NELEM(approx_before))) != 0) {
+		/* 上 only before a bare multiplier: 上万人, not 以上3个 */
+		if (!(k == 3 && ends_with(s, p, "上") && !(num->flags & RK_NUM_BARE))) {
+			a->approx_off = p - k;
+			a->approx_len = k;
+			return;
+		}
+	}
+	if (num->infix >= 0) {
+		a->approx_off = p + (size_t)num->infix;
+		a->approx_len = 3;
+		return;
+	}
+	if (has_at(s, n, q, "余") || has_at(s, n, q, "多") || has_at(s, n, q, "来")) {
+		a->approx_off = q;
+		a->approx_len = 3;
+		return;
+	}
+	if (has_at(s, n, q, "个多月")) {
+		a->approx_off = q + 3;
+		a->approx_len = 3;
+		return;
+	}
+	if ((k = match_at(s, n, end, approx_after, NELEM(approx_after))) != 0) {
+		a->approx_off = end;
+		a->approx_len = k;
+		a->len += k;
+	}
+}
+
+/* Fillers between a change verb and its amount: 增长了 分别增长 均下降. */
+static size_t
+skip_fillers(const char *s, size_t i)
+{
+	static const char *const fill[] = { "了", "分别", "均", "达", "达到", "约", "近", "超", "超过", "逾" };
+	size_t k, again = 1;
+	while (again) {
+		again = 0;
+		for (k = 0; k < NELEM(fill); k++)
+			if (ends_with(s, i, fill[k])) {
+				i -= strlen(fill[k]);
+				again = 1;
+				break;
+			}
+	}
+	return i;
+}
+
+static void
+find_dir(rk_mscan *sc, size_t p, rk_amount *a)
+{
+	const char *s = sc->s;
+	size_t i = skip_fillers(s, p), k;
+	a->dir = 0;
+	/* 分别增长18.6%、13.4%: the second inherits the first's direction */
+	if (sc->last_ok && sc->last_end != (size_t)-1 && p >= sc->last_end &&
+	    p - sc->last_end <= 3 && (has_at(s, sc->n, sc->last_end, "、") ||
+	                              has_at(s, sc->n, sc->last_end, "和"))) {
+		a->dir = sc->last_dir;
+		return;
+	}
+	if ((k = match_before(s, i, dir_up, NELEM(dir_up))) != 0) {
+		/* 多 and 升 alone are verbs only after 比…/同比: keep them narrow */
+		if (k == 3 && (ends_with(s, i, "多") || ends_with(s, i, "升")) &&
+		    !ends_with(s, i - 3, "比") && !ends_with(s, i - 3, "上年"))
+			return;
+		a->dir = 1;
+	} else if ((k = match_before(s, i, dir_down, NELEM(dir_down))) != 0) {
+		if (k == 3 && ends_with(s, i, "降") && ends_with(s, i - 3, "下"))
+			k = 6;
+		a->dir = -1;
+	}
+}
+
+/* Clause bounds around [p, q). */
+static void
+find_clause(const char *s, size_t n, size_t p, size_t q, rk_amount *a)
+{
+	size_t i = p, st;
+	int len;
+	while (i > 0) {
+		unsigned cp = cp_before(s, i, &st);
+		if (is_clause_end(cp))
+			break;
+		i = st;
+	}
+	a->clause_off = i;
+	i = q;
+	while (i < n) {
+		unsigned cp = cp_at(s, n, i, &len);
+		i += (size_t)len;
+		if (is_clause_end(cp))
+			break;
+	}
+	a->clause_len = i - a->clause_off;
+}
+
+static int
+stop_char(unsigned cp)
+{
+	/* particles and conjunctions that end a subject phrase */
+	switch (cp) {
+	case 0x7684: case 0x548C: case 0x4E0E: case 0x53CA: case 0x7B49: case 0x3001:
+	case 0x5E76: case 0x6216: case 0x662F: case 0x5728: case 0x4E3A: case 0x4E86:
+	case 0x5171: case 0x5747: case 0x5408: case 0x5BF9: case 0x4EE5: case 0x8FDB:
+	case 0x4E2D: case 0x8FBE: case 0x7D2F:
+		return 1;
+	}
+	return 0;
+}
+
+/* Words between a subject and its figure: 召开党组会23次, 生产总值增长4.8%,
+ * 总量达到5万亿元. */
+static const char *const subject_verbs[] = {
+	"增长", "增加", "提高", "上升", "提升", "下降", "减少", "降低", "收窄", "达到", "达", "为",
+	"突破", "超过", "实现", "完成", "累计", "共", "总计", "合计", "是", "占", "保持在",
+	"稳定在", "控制在", "分别", "均", "了", "年均", "同比", "比上年", "平均", "约", "近", "超",
+	"逾", "至", "到",
+};
+
+static void
+find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, i, st, end = p + a->len, k, stop;
+	int len, count;
+	unsigned cp;
+
+	a->subj_len = 0;
+	/* after a count measure word: 22个党支部 -> 党支部 */
+	if (cls == U_COUNT) {
+		for (i = end, count = 0; i < n && count < 10; count++) {
+			cp = cp_at(s, n, i, &len);
+			if (!rk_is_cjk(cp) || stop_char(cp) || rk_num_start(cp))
+				break;
+			i += (size_t)len;
+		}
+		if (count >= 2) {
+			a->subj_off = end;
+			a->subj_len = i - end;
+			return;
+		}
+	}
+	/* else the phrase before the number, less the verbs that link it */
+	i = a->approx_len && a->approx_off < p ? a->approx_off : p;
+	for (;;) {
+		k = match_before(s, i, subject_verbs, NELEM(subject_verbs));
+		if (!k || k >= i)
+			break;
+		i -= k;
+	}
+	stop = sc->last_end != (size_t)-1 && sc->last_end <= i ? sc->last_end : 0;
+	end = i;
+	for (count = 0; i > stop && count < 16; count++) {
+		cp = cp_before(s, i, &st);
+		if (!(rk_is_cjk(cp) || is_open_quote(cp) || is_close_quote(cp)) || is_digit(cp) ||
+		    cp == 0x7684)
+			break;
+		i = st;
+	}
+	if (end > i) {
+		a->subj_off = i;
+		a->subj_len = end - i;
+	}
+}
+
+/* The rest of an amount once its numeral [p, q) and unit are known. */
+static int
+finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, rk_amount *a)
+{
+	find_approx(sc->s, sc->n, p, q, num, a);
+	find_dir(sc, p, a);
+	find_clause(sc->s, sc->n, p, p + a->len, a);
+	find_subject(sc, p, cls, a);
+	sc->pos = p + a->len;
+	sc->last_end = sc->pos;
+	sc->last_dir = a->dir;
+	sc->last_ok = 1;
+	return 1;
+}
+
+static unsigned char scanbits[0x10000 / 8];
+static int scanbits_ready;
+
+int
+rk_mscan_next(rk_mscan *sc, rk_amount *a)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	const char *s = sc->s;
+	size_t n = sc->n, i = sc->pos, p, q;
+	rk_num num;
+	int cls, len;
+
+	if (!scanbits_ready) {
+		unsigned c;
+		for (c = 0; c < 0x10000; c++)
+			if (rk_num_start(c))
+				scanbits[c >> 3] |= (unsigned char)(1u << (c & 7));
+		scanbits[(unsigned)'*' >> 3] |= (unsigned char)(1u << ('*' & 7));
+		scanbits[0xFF0A >> 3] |= (unsigned char)(1u << (0xFF0A & 7));
+		scanbits_ready = 1;
+	}
+	while (i < n) {
+		unsigned c = u[i], cp;
+		/* the hot loop: most bytes are Han characters, three bytes each */
+		if (c < 0x80) {
+			if (!((c >= '0' && c <= '9') || c == '*')) {
+				i++;
+				continue;
+			}
+			cp = c;
+			len = 1;
+		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+			cp = (c & 0x0F) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+			if (!(scanbits[cp >> 3] >> (cp & 7) & 1)) {
+				i += 3;
+				continue;
+			}
+			len = 3;
+		} else {
+			i += c >= 0xF0 ? 4 : c >= 0xC0 ? 2 : 1;
+			continue;
+		}
+
+		p = i;
+		memset(a, 0, sizeof *a);
+		a->off = p;
+		if (cp == '*' || cp == 0xFF0A) {
+			/* redacted: **次 **％ (a run of asterisks, then a unit) */
+			size_t st;
+			const unit *un;
+			int cl;
+			unsigned prev = cp_before(s, p, &st);
+			q = p;
+			while (q < n && (s[q] == '*' || has_at(s, n, q, "＊")))
+				q += s[q] == '*' ? 1 : 3;
+			i = q;
+			if (is_digit(prev) || is_latin(prev))
+				continue;
+			memset(&num, 0, sizeof num);
+			num.infix = -1;
+			num.len = q - p;
+			un = unit_at(s, n, has_at(s, n, q, "余") || has_at(s, n, q, "多") ? q + 3 : q);
+			if (!un)
+				continue;
+			cl = classify(sc, p, q, &num, 1, a);
+			if (a->why != RK_WHY_NONE)
+				continue;
+			a->na = 1;
+			return finish(sc, p, q, &num, cl, a);
+		}
+		if (!rk_num_parse(s + p, n - p, &num)) {
+			i += (size_t)len;
+			continue;
+		}
+		q = p + num.len;
+		i = q;
+		/* 一 alone is never an amount (the article, a marker, an ordinal) */
+		if (!sc->all && num.nchars == 1 && cp == 0x4E00)
+			continue;
+		cls = classify(sc, p, q, &num, 0, a);
+		if (a->why != RK_WHY_NONE) {
+			if (!sc->all)
+				continue;
+			a->len = q - p;
+			a->v = num.v;
+			find_clause(s, n, p, q, a);
+			sc->pos = q;
+			return 1;
+		}
+		a->v = num.v;
+		return finish(sc, p, q, &num, cls, a);
+	}
+	sc->pos = n;
+	return 0;
+}

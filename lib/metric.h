@@ -1,0 +1,113 @@
+/* rmetric's engine: the numeral parser (numeral.c) and the amount
+ * scanner (metric.c).  Pure functions on normalised UTF-8 text; the
+ * reader (rkit.h) supplies the blocks. */
+#ifndef METRIC_H
+#define METRIC_H
+
+#include <stddef.h>
+
+/* An exact decimal: mant * 10^exp.  Amounts like 1204.23亿 stay exact,
+ * which a double would not. */
+typedef struct {
+	unsigned long long mant;
+	int exp;
+} rk_dec;
+
+/* Writes v as a plain decimal (146140000, 37.8, 0.5) into buf, NUL-terminated;
+ * returns the length.  buf needs RK_DEC_MAX bytes. */
+#define RK_DEC_MAX 64
+int rk_dec_fmt(rk_dec v, char *buf);
+
+/* ---- numerals (numeral.c) ------------------------------------------ */
+
+enum {
+	RK_NUM_ARABIC = 1 << 0,   /* has Arabic digits (ASCII or full-width) */
+	RK_NUM_CJK = 1 << 1,      /* has Chinese numeral characters */
+	RK_NUM_POSITIONAL = 1 << 2, /* digit by digit, no 十百千: 二〇三五, 六五 */
+	RK_NUM_DECIMAL = 1 << 3,  /* has a decimal point */
+	RK_NUM_GROUPED = 1 << 4,  /* has thousands separators: 1,234 */
+	RK_NUM_BIGMULT = 1 << 5,  /* 万 or 亿 applied */
+	RK_NUM_BARE = 1 << 6,     /* a multiplier alone: 十 百 千 万 亿 千万 ... (no digit) */
+	RK_NUM_BAD = 1 << 7,      /* not a well-formed number: 十四五, 一二一 */
+	RK_NUM_LEAD_ZERO = 1 << 8 /* Arabic integer part with a leading zero: 02, 0571 */
+};
+
+typedef struct {
+	size_t len;         /* bytes consumed, 0 if s does not start a numeral */
+	rk_dec v;
+	unsigned flags;
+	int int_digits;     /* Arabic digits before the point (0 if none) */
+	int frac_digits;    /* Arabic digits after the point */
+	int nchars;         /* characters consumed */
+	/* 余 or 多 written between a number and its multiplier (10余万, 8多万 is
+	 * not Chinese, but 10余万 is): its byte offset in the numeral, or -1 */
+	int infix;
+} rk_num;
+
+/* Parses the numeral at the start of s[0..n): Arabic digits (ASCII or
+ * full-width) with thousands separators and a decimal point, Chinese
+ * numerals (一百零五 两千三百 廿 〇 萬 億 ...), and the two mixed
+ * (3万5千, 1.25万, 10余万).  Stops before 千 of 千米/千瓦/千克/千伏 and before
+ * 百 of 百分点/百分之.  Returns out->len. */
+size_t rk_num_parse(const char *s, size_t n, rk_num *out);
+
+/* Nonzero if the code point can start a numeral (a digit, a Chinese numeral
+ * character, a multiplier).  Table lookup. */
+int rk_num_start(unsigned cp);
+
+/* ---- amounts (metric.c) -------------------------------------------- */
+
+/* Why a number is not an amount (RK_WHY_NONE: it is one). */
+enum rk_why {
+	RK_WHY_NONE,
+	RK_WHY_YEAR,     /* 2023年, 二〇三五年, 2021-2023年度 */
+	RK_WHY_DATE,     /* 11月30日, 9月份, 2026-02-03, “5.22”, 10时 */
+	RK_WHY_ORDINAL,  /* 第九, 二十大, 第五届, 三级医院, 500强 */
+	RK_WHY_CODE,     /* PM2.5, SO2, 5G, 12345平台, 4号线, “117项目”, 1+3+8 */
+	RK_WHY_SLOGAN,   /* 两个维护, 三会一课, “七个一” */
+	RK_WHY_MARKER,   /* 一、 （一） 1. 一是 */
+	RK_WHY_WORD,     /* 一 as the article (一批 进一步 一体), 十分, 千方百计 */
+	RK_WHY_RATE,     /* 每周一次, 每年两次: a frequency, not a count */
+	RK_WHY_NOUNIT,   /* a number with no unit or measure word after it */
+	RK_WHY_N
+};
+extern const char *const rk_why_name[RK_WHY_N];
+
+typedef struct {
+	size_t off, len;        /* the amount as written: numeral .. unit .. trailing 以上/左右 */
+	int na;                 /* redacted (**次): value unknown */
+	rk_dec v;
+	char unit[48];          /* folded unit, "" if none */
+	size_t approx_off, approx_len;   /* approximation word in the text, len 0 if exact */
+	int dir;                /* +1 growth, -1 fall, 0 neither */
+	size_t subj_off, subj_len;       /* subject phrase in the text, len 0 if none */
+	size_t clause_off, clause_len;   /* the clause holding the amount */
+	enum rk_why why;
+} rk_amount;
+
+/* Unit lexicon: built-in units plus the user's (-U).  One per program. */
+void rk_units_add(const char *unit);   /* UTF-8, one unit; copied */
+int rk_units_load(const char *path);   /* one unit a line; -1 with errno on failure */
+
+/* Scanner over one block of text.  State carries over between blocks of a
+ * document (a paragraph split as `PM` / `2.5…` keeps its code). */
+typedef struct {
+	const char *s;
+	size_t n, pos;
+	int block_start;        /* the block begins a paragraph: markers allowed at 0 */
+	int all;                /* report ruled-out numbers too */
+	/* carried between blocks */
+	int prev_latin;         /* previous block ended in a Latin letter (PM / 2.5) */
+	int tail_latin;         /* this block does */
+	/* the last amount of this block, for 分别增长18.6%、13.4% */
+	size_t last_end;
+	int last_dir;
+	int last_ok;
+} rk_mscan;
+
+void rk_mscan_doc(rk_mscan *sc, int all);               /* new document */
+void rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start);
+/* Next amount (or, with all, ruled-out number) of the block: 1, or 0 at its end. */
+int rk_mscan_next(rk_mscan *sc, rk_amount *a);
+
+#endif
