@@ -127,7 +127,7 @@ static const char *const measure_units[] = {
 	"标准箱", "吨标准煤", "吨标煤", "吨公里", "人公里", "岁", "倍", "成", "分", "%", "％",
 	"‰", "百分点", "个百分点", "摄氏度", "℃", "升", "毫升", "立方", "方", "延米", "车位",
 	"千公顷", "万亩", "床位", "TEU", "kW", "kWh", "MW", "GW", "kV", "km", "kg", "PF", "EFLOPS",
-	"Mbps", "Gbps", "G", "m", "t", "英寸", "字", "卡", "千卡", "兆帕", "帕", "分贝", "标方",
+	"Mbps", "Gbps", "英寸", "字", "卡", "千卡", "兆帕", "帕", "分贝", "标方",
 	"吨/天", "微克/立方米", "元/吨", "元/人", "人年", "工日", "户籍人口",
 };
 static const char *const time_units[] = {
@@ -302,6 +302,15 @@ static const char *const num_words[] = {
 	"三三两两", "一五一十", "十全十美", "四面八方", "五湖四海", "七上八下", "九牛一毛",
 	"一丝不苟", "一以贯之", "一张蓝图", "一张网", "一盘棋", "一体化", "十字", "百舸", "千帆",
 	"万象", "万物", "百业", "千行百业", "百尺竿头", "万无一失", "一流", "两手", "三令五申",
+	"五年规划", "五年计划", "二十四节气", "零售", "零碳", "零基", "零距离", "零容忍",
+	/* place names */
+	"三门峡", "三亚", "三明", "三沙", "三河", "四川", "四平", "四会", "九江", "九寨沟", "九龙",
+	"十堰", "六盘水", "六安", "七台河", "五指山", "五家渠", "五大连池", "万州", "万宁", "万山",
+	"百色", "千岛湖", "二连浩特", "八一", "八达岭", "三峡", "三江", "五台山", "九华山",
+};
+/* A duration before these names a plan: 三年行动, 五年规划. */
+static const char *const plan_words[] = {
+	"年行动", "年攻坚", "年计划", "年规划", "年专项行动", "年提升行动", "年倍增",
 };
 
 /* 每 + one of these right before the number: a frequency (每周一次). */
@@ -310,14 +319,17 @@ static const char *const rate_periods[] = {
 	"每星期", "每两年", "每两月",
 };
 
+/* Length of the longest entry of tab that s[..i) ends with, 0 if none. */
 static size_t
 match_before(const char *s, size_t i, const char *const *tab, size_t ntab)
 {
-	size_t k;
-	for (k = 0; k < ntab; k++)
-		if (ends_with(s, i, tab[k]))
-			return strlen(tab[k]);
-	return 0;
+	size_t k, best = 0;
+	for (k = 0; k < ntab; k++) {
+		size_t l = strlen(tab[k]);
+		if (l > best && ends_with(s, i, tab[k]))
+			best = l;
+	}
+	return best;
 }
 
 static size_t
@@ -523,7 +535,41 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			a->why = RK_WHY_MARKER;
 			return -1;
 		}
+		/* numbered formulas */
+		if (cjk_only) {
+			if (match_at(s, n, p, slogans, NELEM(slogans))) {
+				a->why = RK_WHY_SLOGAN;
+				return -1;
+			}
+			/* 三会一课 一岗双责: numeral, a character, numeral */
+			if (num->nchars == 1 && rk_is_cjk(next)) {
+				int l2;
+				unsigned third = cp_at(s, n, q + (size_t)len, &l2);
+				rk_num t;
+				if (third == 0x53CC ||
+				    (rk_num_parse(s + q + len, n - q - len, &t) && t.nchars == 1 &&
+				     (t.flags & RK_NUM_CJK) && !(t.flags & RK_NUM_BARE))) {
+					a->why = RK_WHY_SLOGAN;
+					return -1;
+				}
+			}
+			/* “七个一”: a measure word then 一 */
+			if ((next == 0x4E2A || next == 0x9879) && has_at(s, n, q + 3, "一") &&
+			    !is_digit(cp_at(s, n, q + 6, &len)) && !rk_num_start(cp_at(s, n, q + 6, &len))) {
+				a->why = RK_WHY_SLOGAN;
+				return -1;
+			}
+		}
+		if (cjk_only && num->nchars == 1 && num->v.mant == 1 && num->v.exp == 0) {
+			a->why = RK_WHY_WORD;   /* 一批 一个 一次 进一步 一线: the article */
+			return -1;
+		}
 		/* calendar */
+		if ((prev == 0x65F6 || prev == 0x70B9) && next == 0x5206 && st > 0 &&
+		    (is_digit(cp_before(s, st, &j)) || rk_num_start(cp_before(s, st, &j)))) {
+			a->why = RK_WHY_DATE;   /* 10时30分 */
+			return -1;
+		}
 		if (has_at(s, n, q, "年") && !has_at(s, n, q, "年均") && !has_at(s, n, q, "年以上")) {
 			if ((arabic_int && num->int_digits == 4 && num->v.mant >= 1000 &&
 			     num->v.mant <= 2199) || (num->flags & RK_NUM_POSITIONAL)) {
@@ -618,41 +664,27 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			a->why = RK_WHY_CODE;
 			return -1;
 		}
-		if (has_at(s, n, q, "期工程") || has_at(s, n, q, "期项目")) {
+		if (has_at(s, n, q, "期工程") || has_at(s, n, q, "期项目") ||
+		    (cjk_only && next == 0x671F)) {   /* 三期: a phase */
 			a->why = RK_WHY_ORDINAL;
 			return -1;
 		}
-		/* numbered formulas */
-		if (cjk_only) {
-			if (match_at(s, n, p, slogans, NELEM(slogans))) {
-				a->why = RK_WHY_SLOGAN;
-				return -1;
-			}
-			/* 三会一课 一岗双责: numeral, a character, numeral */
-			if (num->nchars == 1 && rk_is_cjk(next)) {
-				int l2;
-				unsigned third = cp_at(s, n, q + (size_t)len, &l2);
-				rk_num t;
-				if (third == 0x53CC ||
-				    (rk_num_parse(s + q + len, n - q - len, &t) && t.nchars == 1 &&
-				     (t.flags & RK_NUM_CJK) && !(t.flags & RK_NUM_BARE))) {
-					a->why = RK_WHY_SLOGAN;
-					return -1;
-				}
-			}
-			/* “七个一”: a measure word then 一 */
-			if ((next == 0x4E2A || next == 0x9879) && has_at(s, n, q + 3, "一") &&
-			    !is_digit(cp_at(s, n, q + 6, &len)) && !rk_num_start(cp_at(s, n, q + 6, &len))) {
-				a->why = RK_WHY_SLOGAN;
-				return -1;
-			}
+		/* 十一届九次、十次全会: sessions are ordinals */
+		if (next == 0x6B21 && (ends_with(s, p, "届") || has_at(s, n, q + 3, "全会") ||
+		                       has_at(s, n, q + 3, "全体会议"))) {
+			a->why = RK_WHY_ORDINAL;
+			return -1;
+		}
+		if (match_at(s, n, q, plan_words, NELEM(plan_words))) {
+			a->why = RK_WHY_SLOGAN;
+			return -1;
 		}
 		/* words */
 		if (cjk_only && match_at(s, n, p, num_words, NELEM(num_words))) {
 			a->why = RK_WHY_WORD;
 			return -1;
 		}
-		if (prev == 0x6570 || prev == 0x51E0 || next == 0x51E0 || prev == 0x7B49) {
+		if (cjk_only && (prev == 0x6570 || prev == 0x51E0 || next == 0x51E0)) {
 			a->why = RK_WHY_WORD;   /* 数十 几十 十几: vague */
 			return -1;
 		}
@@ -702,8 +734,8 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			a->why = RK_WHY_WORD;
 			return -1;
 		}
-		if (!redacted && (num->flags & RK_NUM_DECIMAL) && !quoted(s, n, p, q) &&
-		    !rk_is_cjk(next) && !is_latin(next)) {
+		if (!redacted && (((num->flags & RK_NUM_DECIMAL) && !rk_is_cjk(next) && !is_latin(next)) ||
+		                  ((num->flags & RK_NUM_BIGMULT) && rk_is_cjk(next)))) {
 			/* a measured figure without a unit: 综合指数3.51 */
 			a->len = q - p;
 			return U_MEASURE;
@@ -913,7 +945,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	}
 	stop = sc->last_end != (size_t)-1 && sc->last_end <= i ? sc->last_end : 0;
 	end = i;
-	for (count = 0; i > stop && count < 16; count++) {
+	for (count = 0; i > stop && count < 24; count++) {
 		cp = cp_before(s, i, &st);
 		if (!(rk_is_cjk(cp) || is_open_quote(cp) || is_close_quote(cp)) || is_digit(cp) ||
 		    cp == 0x7684)
