@@ -12,7 +12,7 @@
 #include "metric.h"
 
 const char *const rk_why_name[RK_WHY_N] = {
-	"", "year", "date", "ordinal", "code", "slogan", "marker", "word", "rate", "nounit",
+	"", "year", "date", "ordinal", "code", "slogan", "marker", "word", "rate", "nounit", "title",
 };
 
 /* ---- text helpers ----------------------------------------------------- */
@@ -118,7 +118,7 @@ static const char *const count_units[] = {
 	"班", "组", "对", "群", "位", "列", "趟", "车次", "节", "课时", "学时", "堂", "届次",
 	"人日", "床", "张床", "把", "颗", "枚", "道", "则", "封", "集", "部门", "村", "所学校",
 	"款", "辆次", "艘次", "样", "批次", "亿人次", "余人", "网点", "个次", "项次", "家次",
-	"平台", "基地", "校", "园", "站", "盏", "户籍", "人员", "匹", "羽", "尾", "只羊",
+	"盏", "户籍", "人员", "匹", "羽", "尾", "只羊", "班次", "县", "乡", "镇",
 };
 static const char *const measure_units[] = {
 	"元", "美元", "欧元", "港元", "日元", "元人民币", "亩", "公顷", "公里", "千米", "米",
@@ -389,13 +389,30 @@ quoted(const char *s, size_t n, size_t p, size_t q)
 	}
 	if (k == 10 || i == 0)
 		return 0;
-	for (i = q, k = 0; k < 12 && i < n; k++) {
+	for (i = q, k = 0; k < 24 && i < n; k++) {
 		cp = cp_at(s, n, i, &len);
 		if (is_close_quote(cp))
 			return 1;
 		if (is_open_quote(cp) || is_clause_end(cp))
 			return 0;
 		i += (size_t)len;
+	}
+	return 0;
+}
+
+/* Is p inside a title 《…》 opened at most 40 characters back? */
+static int
+in_title(const char *s, size_t p)
+{
+	size_t i = p, st;
+	int k;
+	for (k = 0; k < 40 && i > 0; k++) {
+		unsigned cp = cp_before(s, i, &st);
+		if (cp == 0x300A)
+			return 1;
+		if (cp == 0x300B || cp == 0x3002)
+			return 0;
+		i = st;
 	}
 	return 0;
 }
@@ -526,6 +543,15 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 				a->why = RK_WHY_CODE;   /* “117项目” “328” */
 			return -1;
 		}
+		if (in_title(s, p)) {
+			a->why = RK_WHY_TITLE;   /* 《关于…的二十条措施》 */
+			return -1;
+		}
+		/* 12345 12369: service hotlines */
+		if (arabic_int && num->int_digits == 5 && num->v.mant >= 12300 && num->v.mant <= 12399) {
+			a->why = RK_WHY_CODE;
+			return -1;
+		}
 		if (item_marker(s, n, p, q, num) ||
 		    ((arabic_int || cjk_only) && outline_marker(sc, p, q, num))) {
 			a->why = RK_WHY_MARKER;
@@ -553,6 +579,17 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 					return -1;
 				}
 			}
+			/* 三地三部门: the second half of such a formula */
+			if (num->nchars == 1 && rk_is_cjk(prev) && st > 0) {
+				size_t b2;
+				unsigned pp = cp_before(s, st, &b2);
+				rk_num t;
+				if (pp != 0x4E00 && rk_num_parse(s + b2, n - b2, &t) && t.nchars == 1 &&
+				    (t.flags & RK_NUM_CJK) && !(t.flags & RK_NUM_BARE)) {
+					a->why = RK_WHY_SLOGAN;
+					return -1;
+				}
+			}
 			/* “七个一”: a measure word then 一 */
 			if ((next == 0x4E2A || next == 0x9879) && has_at(s, n, q + 3, "一") &&
 			    !is_digit(cp_at(s, n, q + 6, &len)) && !rk_num_start(cp_at(s, n, q + 6, &len))) {
@@ -574,6 +611,10 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			if ((arabic_int && num->int_digits == 4 && num->v.mant >= 1000 &&
 			     num->v.mant <= 2199) || (num->flags & RK_NUM_POSITIONAL)) {
 				a->why = RK_WHY_YEAR;
+				return -1;
+			}
+			if (has_at(s, n, q, "年来") || has_at(s, n, q, "年以来")) {
+				a->why = RK_WHY_DATE;   /* 五年来: a period, not a count */
 				return -1;
 			}
 			if (has_at(s, n, q, "年代")) {
@@ -675,6 +716,20 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			a->why = RK_WHY_ORDINAL;
 			return -1;
 		}
+		if (cjk_only && has_at(s, n, q, "年")) {
+			/* 三年行动, 三年提质行动: a plan's name */
+			size_t e = q + 3;
+			for (k = 0; k < 6 && e < n; k++) {
+				unsigned c = cp_at(s, n, e, &len);
+				if (!rk_is_cjk(c))
+					break;
+				if (has_at(s, n, e, "行动") || has_at(s, n, e, "攻坚") || has_at(s, n, e, "计划")) {
+					a->why = RK_WHY_SLOGAN;
+					return -1;
+				}
+				e += (size_t)len;
+			}
+		}
 		if (match_at(s, n, q, plan_words, NELEM(plan_words))) {
 			a->why = RK_WHY_SLOGAN;
 			return -1;
@@ -757,6 +812,10 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			return -1;
 		}
 		/* 年 after a numeral: a duration; the year case was taken above */
+	}
+	if (!redacted && has_at(s, n, j + u->len, "级")) {
+		a->why = RK_WHY_ORDINAL;   /* 25兆瓦级, 百万千瓦级: a class */
+		return -1;
 	}
 	snprintf(a->unit, sizeof a->unit, "%s", u->fold);
 	j += u->len;

@@ -227,6 +227,25 @@ equals(const char *s, size_t n, const char *w)
 	return strlen(w) == n && memcmp(s, w, n) == 0;
 }
 
+/* 2026-02-03 09:02:33, 2026年02月10日 07时41分: a page's time stamp */
+static int
+is_timestamp(const char *s, size_t n)
+{
+	static const char *const units[] = { "年", "月", "日", "时", "分", "秒", NULL };
+	size_t i = 0, digits = 0;
+	if (n > 60)
+		return 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k;
+		if (c >= '0' && c <= '9') { digits++; i++; continue; }
+		if (c == '-' || c == ':' || c == '/' || c == ' ' || c == '.') { i++; continue; }
+		if ((k = match_any(s + i, n - i, units))) { i += k; continue; }
+		return 0;
+	}
+	return digits >= 6;
+}
+
 int
 rk_is_furniture(const char *s, size_t n)
 {
@@ -236,14 +255,15 @@ rk_is_furniture(const char *s, size_t n)
 		"返回顶部", "字号", "【字号：", "默认", "放大", "缩小", NULL
 	};
 	static const char *const prefixes[] = {
-		"【字号", "来源：", "来源:", "时间：", "发布时间", "日期：", "作者：", "编辑：",
-		"责任编辑", "浏览次数", "点击数", "字号：", "【打印", "【关闭", NULL
+		"【字号", "来源：", "来源:", "时间：", "发表时间", "发稿时间", "发布时间", "日期：", "作者：", "编辑：",
+		"责任编辑", "浏览次数", "点击数", "字号：", "【打印", "【关闭", "【字体", "您的位置",
+		"当前位置", "首页", ">", "›", "分享：", "分享:", NULL
 	};
 	const char *const *w;
 	for (w = words; *w; w++)
 		if (equals(s, n, *w))
 			return 1;
-	return match_any(s, n, prefixes) > 0;
+	return match_any(s, n, prefixes) > 0 || is_timestamp(s, n);
 }
 
 /* Lines after which a scraped page has nothing of the report. */

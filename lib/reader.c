@@ -200,6 +200,9 @@ should_join(const para_t *a, const para_t *b, int piece)
 		return 1;
 	/* a body line cut mid-sentence; a heading line never holds a 。 */
 	marked = rk_marker_at(a->text, a->len, &m);
+	if (rk_is_byline(a->text, a->len) ||
+	    (rk_ends_final(b->text, b->len) && rk_u8count(b->text, b->len) <= 12))
+		return 0;    /* a photo credit; a salutation like 各位代表： */
 	if (rk_has_sentence_mark(a->text, a->len))
 		return 1;
 	return !marked && count_str(a->text, a->len, "，") > 0 && rk_u8count(a->text, a->len) >= 30;
@@ -252,21 +255,29 @@ style_level(const rk_reader *r, int style)
 
 /* Open an entry of this style: close back to it if open, else nest. */
 static int
+item_style(int style);
+
+static int
 open_entry(rk_reader *r, int style)
 {
 	int k = style_level(r, style);
-	if (k) {
+	/* a new heading style never nests under a lead or an item */
+	if (!k && style != ST_LEAD && !item_style(style))
+		while (r->depth && (r->styles[r->depth] == ST_LEAD || item_style(r->styles[r->depth])))
+			r->depth--;
+	if (k)
 		r->depth = k;
-		r->counters[k]++;
-	} else if (r->depth < MAXDEPTH) {
+	else if (r->depth < MAXDEPTH) {
 		k = ++r->depth;
 		r->styles[k] = style;
-		r->counters[k] = 1;
 	} else {
 		k = r->depth;
 		r->styles[k] = style;
-		r->counters[k]++;
 	}
+	/* numbering goes on among siblings and starts again under a new parent */
+	r->counters[k]++;
+	for (int j = k + 1; j <= MAXDEPTH; j++)
+		r->counters[j] = 0;
 	if (r->glossary && k <= r->glossary)
 		r->glossary = 0;
 	return k;
@@ -279,6 +290,8 @@ open_branch(rk_reader *r, int style)
 	r->depth = 1;
 	r->styles[1] = style;
 	r->counters[1]++;
+	for (int j = 2; j <= MAXDEPTH; j++)
+		r->counters[j] = 0;
 	r->glossary = 0;
 	return 1;
 }
@@ -393,7 +406,7 @@ find_item(const char *s, size_t len, size_t from, rk_marker *m)
 		} else {
 			/* back up over the numeral: one or two characters */
 			size_t back;
-			for (back = 3; back <= 6 && back <= at; back += 3)
+			for (back = 3; back <= 6 && back <= at && at - back >= from; back += 3)
 				if (is_boundary_before(s, at - back) &&
 				    rk_item_at(s + at - back, len - at + back, m) && m->len == back + 3)
 					return at - back;
@@ -540,11 +553,14 @@ classify(rk_reader *r)
 		emit_body(r, 0, n, 0, RK_E_NONE);
 		return;
 	}
-	/* an item run ends with its paragraph unless the next one goes on with it */
-	if (r->depth && item_style(r->styles[r->depth]) &&
-	    !(marked && (int)m.style == r->styles[r->depth])) {
+	/* an item run ends with its paragraph unless the next one goes on with
+	 * it; a lead covers its own paragraph */
+	while (r->depth && ((item_style(r->styles[r->depth]) &&
+	                     !(marked && (int)m.style == r->styles[r->depth])) ||
+	                    r->styles[r->depth] == ST_LEAD)) {
+		if (item_style(r->styles[r->depth]))
+			r->item_last = 0;
 		r->depth--;
-		r->item_last = 0;
 	}
 	if (r->zone == ZONE_TAIL || rk_is_tail_trigger(s, n)) {
 		r->zone = ZONE_TAIL;
@@ -564,7 +580,7 @@ classify(rk_reader *r)
 			r->meta_seen = 1;
 			emit(r, RK_META, 0, n, 1);
 			return;
-		} else if (!r->title_seen && chars <= 80 && !rk_has_sentence_mark(s, n) &&
+		} else if (!r->title_seen && chars >= 6 && chars <= 80 && !rk_has_sentence_mark(s, n) &&
 		           !rk_ends_final(s, n)) {
 			qblock *q = emit(r, RK_TITLE, 0, n, 1);
 			q->b.entry = RK_E_TITLE;
