@@ -61,6 +61,7 @@ enum rk_style {
 	ST_LEAD,          /* lead sentence */
 	ST_APPENDIX,      /* 附件 */
 	ST_GLOSSARY,      /* 名词解释 */
+	ST_DASH,          /* ——这五年… */
 	ST_NSTYLE
 };
 

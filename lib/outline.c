@@ -168,6 +168,13 @@ rk_marker_at(const char *s, size_t n, rk_marker *m)
 			m->len += 1;
 		return 1;
 	}
+	/* ——这五年… : a dash item at a paragraph start */
+	if (rk_has_prefix(s, n, "——") && n > 6 && !rk_has_prefix(s + 6, n - 6, "—")) {
+		m->style = ST_DASH;
+		m->len = 6;
+		m->num = 0;
+		return 1;
+	}
 	return rk_item_at(s, n, m);
 }
 
@@ -257,7 +264,7 @@ rk_is_furniture(const char *s, size_t n)
 	static const char *const prefixes[] = {
 		"【字号", "来源：", "来源:", "时间：", "发表时间", "发稿时间", "发布时间", "日期：", "作者：", "编辑：",
 		"责任编辑", "浏览次数", "点击数", "字号：", "【打印", "【关闭", "【字体", "您的位置",
-		"当前位置", "首页", ">", "›", "分享：", "分享:", NULL
+		"当前位置", "首页", "阅读量", "浏览量", "点击量", "阅读次数", "访问量", ">", "›", "分享：", "分享:", NULL
 	};
 	const char *const *w;
 	for (w = words; *w; w++)

@@ -299,7 +299,7 @@ open_branch(rk_reader *r, int style)
 static int
 item_style(int style)
 {
-	return style == ST_SHI || style == ST_DI;
+	return style == ST_SHI || style == ST_DI || style == ST_DASH;
 }
 
 /* ---- blocks ---------------------------------------------------------- */
@@ -602,6 +602,18 @@ classify(rk_reader *r)
 		case ST_SHI:
 		case ST_DI:
 			break;
+		case ST_DASH: {
+			int level = open_entry(r, ST_DASH);
+			qblock *q;
+			r->item_last = 0;
+			emit_body(r, 0, n, para_start, RK_E_ITEM);
+			q = &r->q[0];
+			q->b.kind = RK_ITEM;
+			q->b.level = level;
+			q->b.marker_len = m.len;
+			set_title(q, m.len, rk_sentence_len(s + m.len, q->b.len - m.len));
+			return;
+		}
 		default:
 			if (r->glossary && (m.style == ST_NUM_DOT || m.style == ST_NUM_PAREN ||
 			                    m.style == ST_CIRCLED)) {
