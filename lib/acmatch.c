@@ -1,0 +1,325 @@
+/* Dictionaries: a static trie over code points with every node's children
+ * stored together and sorted, so that a walk is a binary search per
+ * character (a direct table for the first one).  Used for -w term lists
+ * (leftmost-longest matching in one pass: the trie equivalent of
+ * Aho-Corasick for non-overlapping matches) and for -W segmentation. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rkit.h"
+#include "count.h"
+
+enum { MAX_WORD_BYTES = 400 };
+
+struct word { size_t off; unsigned len; unsigned order; double freq; };
+struct node { unsigned cp, first, nchild; int word; };
+
+struct rk_dict {
+	char *bytes;               /* the words, back to back */
+	size_t nbytes, bytescap;
+	struct word *words;
+	size_t nwords, wordscap;
+	struct node *nodes;
+	size_t nnodes, nodescap;
+	unsigned *root;            /* BMP code point -> child of the root, 0 if none */
+	double total;
+	int built;
+};
+
+rk_dict *
+rk_dict_new(void)
+{
+	rk_dict *d = rk_alloc(sizeof *d);
+	memset(d, 0, sizeof *d);
+	return d;
+}
+
+void
+rk_dict_add(rk_dict *d, const char *w, size_t len, double freq)
+{
+	struct word *x;
+	if (d->nbytes + len > d->bytescap) {
+		d->bytescap = d->bytescap ? d->bytescap * 2 : 1 << 16;
+		while (d->bytescap < d->nbytes + len)
+			d->bytescap *= 2;
+		d->bytes = rk_realloc(d->bytes, d->bytescap);
+	}
+	if (d->nwords == d->wordscap) {
+		d->wordscap = d->wordscap ? d->wordscap * 2 : 1024;
+		d->words = rk_realloc(d->words, d->wordscap * sizeof *d->words);
+	}
+	memcpy(d->bytes + d->nbytes, w, len);
+	x = &d->words[d->nwords];
+	x->off = d->nbytes;
+	x->len = (unsigned)len;
+	x->order = (unsigned)d->nwords++;
+	x->freq = freq;
+	d->nbytes += len;
+	d->total += freq;
+}
+
+static const char *sortbytes;   /* for qsort's comparator */
+
+static int
+wordcmp(const void *pa, const void *pb)
+{
+	const struct word *a = pa, *b = pb;
+	int r = rk_keycmp(sortbytes + a->off, a->len, sortbytes + b->off, b->len);
+	if (r)
+		return r;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static unsigned
+newnodes(rk_dict *d, size_t k)
+{
+	unsigned first = (unsigned)d->nnodes;
+	if (d->nnodes + k > d->nodescap) {
+		d->nodescap = d->nodescap ? d->nodescap * 2 : 4096;
+		while (d->nodescap < d->nnodes + k)
+			d->nodescap *= 2;
+		d->nodes = rk_realloc(d->nodes, d->nodescap * sizeof *d->nodes);
+	}
+	d->nnodes += k;
+	return first;
+}
+
+static unsigned
+cp_at(const rk_dict *d, size_t w, size_t boff, int *len)
+{
+	const struct word *x = &d->words[w];
+	return rk_u8dec(d->bytes + x->off + boff, x->len - boff, len);
+}
+
+/* Words [lo, hi) share the boff bytes that spell node; give node its word
+ * and its children, each child's subtree built before the next. */
+static void
+build(rk_dict *d, unsigned node, size_t lo, size_t hi, size_t boff)
+{
+	size_t i, count = 0;
+	unsigned first, prev = 0;
+	int len;
+
+	if (lo < hi && d->words[lo].len == boff)
+		d->nodes[node].word = (int)lo++;
+	for (i = lo; i < hi; i++) {
+		unsigned cp = cp_at(d, i, boff, &len);
+		if (i == lo || cp != prev)
+			count++;
+		prev = cp;
+	}
+	first = newnodes(d, count);
+	d->nodes[node].first = first;
+	d->nodes[node].nchild = (unsigned)count;
+	for (i = lo; i < hi; first++) {
+		unsigned cp = cp_at(d, i, boff, &len);
+		size_t j = i + 1;
+		int l2;
+		while (j < hi && cp_at(d, j, boff, &l2) == cp)
+			j++;
+		d->nodes[first].cp = cp;
+		d->nodes[first].first = 0;
+		d->nodes[first].nchild = 0;
+		d->nodes[first].word = -1;
+		build(d, first, i, j, boff + (size_t)len);
+		i = j;
+	}
+}
+
+void
+rk_dict_build(rk_dict *d)
+{
+	size_t i, o;
+	unsigned c;
+
+	sortbytes = d->bytes;
+	if (d->nwords > 1)
+		qsort(d->words, d->nwords, sizeof *d->words, wordcmp);
+	/* a repeated word keeps its last frequency, as jieba's dict does */
+	for (i = 0, o = 0; i < d->nwords; i++) {
+		if (o > 0 && rk_keycmp(d->bytes + d->words[o - 1].off, d->words[o - 1].len,
+		                       d->bytes + d->words[i].off, d->words[i].len) == 0)
+			o--;
+		d->words[o++] = d->words[i];
+	}
+	d->nwords = o;
+	newnodes(d, 1);
+	d->nodes[0].cp = 0;
+	d->nodes[0].word = -1;
+	build(d, 0, 0, d->nwords, 0);
+	d->root = calloc(0x10000, sizeof *d->root);
+	if (!d->root)
+		rk_die(1, "out of memory");
+	for (c = 0; c < d->nodes[0].nchild; c++) {
+		unsigned k = d->nodes[0].first + c;
+		if (d->nodes[k].cp < 0x10000)
+			d->root[d->nodes[k].cp] = k;
+	}
+	d->built = 1;
+}
+
+size_t rk_dict_size(const rk_dict *d) { return d->nwords; }
+double rk_dict_total(const rk_dict *d) { return d->total; }
+int rk_dict_word(const rk_dict *d, int node) { return d->nodes[node].word; }
+double rk_dict_freq(const rk_dict *d, int id) { return d->words[id].freq; }
+
+int
+rk_dict_step(const rk_dict *d, int node, unsigned cp)
+{
+	const struct node *nd = &d->nodes[node];
+	unsigned lo = nd->first, hi = nd->first + nd->nchild;
+	if (node == 0 && cp < 0x10000)
+		return d->root[cp] ? (int)d->root[cp] : -1;
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		if (d->nodes[mid].cp == cp)
+			return (int)mid;
+		if (d->nodes[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+void
+rk_dict_free(rk_dict *d)
+{
+	if (!d)
+		return;
+	free(d->bytes);
+	free(d->words);
+	free(d->nodes);
+	free(d->root);
+	free(d);
+}
+
+/* Strict UTF-8: no overlongs, surrogates or code points past U+10FFFF. */
+static int
+valid_utf8(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = u[i], need, cp, min;
+		if (c < 0x80) { i++; continue; }
+		if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
+		else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
+		else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
+		else return 0;
+		if (n - i <= need)
+			return 0;
+		for (i++; need; need--, i++) {
+			if ((u[i] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (u[i] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+int
+rk_dict_load(rk_dict *d, const char *path, int withfreq, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	long lineno = 0;
+	int ok = 1;
+
+	if (!f) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return -1;
+	}
+	while (ok && (got = getline(&line, &cap, f)) >= 0) {
+		size_t a = 0, b = (size_t)got, wend;
+		double freq = 1;
+		lineno++;
+		while (a < b && blank(line[a]))
+			a++;
+		while (b > a && blank(line[b - 1]))
+			b--;
+		if (a == b)
+			continue;
+		if (a == 0 && lineno == 1 && b >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+			a = 3;   /* a BOM */
+		wend = b;
+		if (withfreq) {
+			/* jieba: "word freq [tag]", fields split on one space */
+			char *end;
+			wend = a;
+			while (wend < b && line[wend] != ' ')
+				wend++;
+			line[b] = '\0';
+			errno = 0;
+			freq = wend < b ? strtod(line + wend + 1, &end) : -1;
+			if (wend == b || errno || end == line + wend + 1 || (*end && *end != ' ') ||
+			    !(freq >= 0 && freq <= 1e15) || freq != (double)(long long)freq) {
+				snprintf(err, errlen, "line %ld: not \"word frequency [tag]\"", lineno);
+				ok = 0;
+				break;
+			}
+		}
+		if (!valid_utf8(line + a, wend - a)) {
+			snprintf(err, errlen, "line %ld: not UTF-8", lineno);
+			ok = 0;
+		} else if (wend - a > MAX_WORD_BYTES) {
+			snprintf(err, errlen, "line %ld: longer than %d bytes", lineno, MAX_WORD_BYTES);
+			ok = 0;
+		} else if (wend > a) {
+			rk_dict_add(d, line + a, wend - a, freq);
+		}
+	}
+	if (ok && ferror(f)) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		ok = 0;
+	}
+	free(line);
+	fclose(f);
+	return ok ? 0 : -1;
+}
+
+static int
+ascii_alnum_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+void
+rk_find_terms(const rk_dict *d, const char *s, size_t n, rk_emit *emit, void *ctx)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i, best = 0;
+		int node = 0, len;
+		/* a Latin term does not start or end inside a Latin word: AI in MAIN */
+		int edge_ok = !(i > 0 && ascii_alnum_at(s, i) && ascii_alnum_at(s, i - 1));
+		while (edge_ok && j < n) {
+			unsigned cp = rk_u8dec(s + j, n - j, &len);
+			if ((node = rk_dict_step(d, node, cp)) < 0)
+				break;
+			j += (size_t)len;
+			if (d->nodes[node].word >= 0 &&
+			    !(j < n && ascii_alnum_at(s, j) && ascii_alnum_at(s, j - 1)))
+				best = j;
+		}
+		if (best) {
+			emit(ctx, s + i, best - i, i);
+			i = best;
+		} else {
+			rk_u8dec(s + i, n - i, &len);
+			i += (size_t)len;
+		}
+	}
+}

@@ -1,0 +1,106 @@
+/* rcount's engines: a table of counted keys and the finders that feed it.
+ *
+ * Every finder is a pure function over UTF-8 text (valid, as the reader
+ * yields it) that calls an emit callback once per key found, with the key's
+ * bytes and its byte offset in the text.  The table knows nothing of where
+ * keys come from. */
+#ifndef COUNT_H
+#define COUNT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef void rk_emit(void *ctx, const char *key, size_t len, size_t off);
+
+/* ---- the table (count.c) --------------------------------------------- */
+
+/* A key is its bytes plus a group number (a section, a document, or 0):
+ * the same bytes in two groups are two keys. */
+typedef struct {
+	const char *key;
+	unsigned len;
+	unsigned grp;
+	uint64_t hash;
+	long n;
+} rk_centry;
+
+typedef struct rk_arena rk_arena;
+
+typedef struct {
+	rk_centry *ent;          /* in order of first insertion, until sorted */
+	size_t nent, cap;
+	uint64_t *slot;          /* open addressing: hash tag << 32 | index + 1 */
+	size_t nslot;
+	rk_arena *arena;         /* key bytes */
+	size_t max;              /* most distinct keys held; 0 = no limit */
+	long dropped;            /* occurrences of keys turned away at max */
+} rk_count;
+
+void rk_count_init(rk_count *c, size_t max);
+/* Adds n to key (grp, k[0..len)).  Returns the entry's index, or -1 when
+ * the key is new and the table is full (then n is added to c->dropped). */
+long rk_count_add(rk_count *c, unsigned grp, const char *k, size_t len, long n);
+/* Orders the entries by group, then count descending then key bytewise
+ * (bykey 0), or key bytewise (bykey 1).  The table cannot be added to
+ * afterwards, only cleared. */
+void rk_count_sort(rk_count *c, int bykey);
+void rk_count_clear(rk_count *c);
+void rk_count_free(rk_count *c);
+int rk_keycmp(const char *a, size_t alen, const char *b, size_t blen);
+
+/* ---- span finders (countspan.c) -------------------------------------- */
+
+/* Quoted phrases: text inside “…” 「…」 『…』 "…" (and the full-width ＂),
+ * non-empty, at most maxchars characters, not containing another opener of
+ * the same pair.  Quotes inside quotes of another kind count as well. */
+void rk_find_quotes(const char *s, size_t n, size_t maxchars, rk_emit *emit, void *ctx);
+/* Titles: text inside 《…》 (nested 《》 balanced), non-empty, at most maxchars. */
+void rk_find_titles(const char *s, size_t n, size_t maxchars, rk_emit *emit, void *ctx);
+/* Numbered slogans; the rule is in rcount(1) and at the function. */
+void rk_find_slogans(const char *s, size_t n, rk_emit *emit, void *ctx);
+/* Character n-grams, lo <= n <= hi, of each run of Han characters. */
+void rk_find_ngrams(const char *s, size_t n, int lo, int hi, rk_emit *emit, void *ctx);
+
+/* ---- dictionaries and term lists (acmatch.c) ------------------------- */
+
+/* A static trie over code points, built once from a list of words, that
+ * answers "which words start here" in one walk. */
+typedef struct rk_dict rk_dict;
+
+rk_dict *rk_dict_new(void);
+/* Adds a word (valid UTF-8, not empty) with a frequency; a repeated word
+ * keeps the last frequency given.  Only before rk_dict_build(). */
+void rk_dict_add(rk_dict *d, const char *w, size_t len, double freq);
+void rk_dict_build(rk_dict *d);
+size_t rk_dict_size(const rk_dict *d);
+double rk_dict_total(const rk_dict *d);     /* sum of frequencies */
+void rk_dict_free(rk_dict *d);
+/* The trie, one character at a time: node 0 is the root; returns the
+ * child of node for cp, or -1.  rk_dict_word() is the word id ending at a
+ * node, or -1; rk_dict_freq() that word's frequency. */
+int rk_dict_step(const rk_dict *d, int node, unsigned cp);
+int rk_dict_word(const rk_dict *d, int node);
+double rk_dict_freq(const rk_dict *d, int id);
+/* Reads a term list (one term a line, surrounding blanks trimmed, empty
+ * lines skipped) or a jieba dictionary ("word freq [tag]"; withfreq 1).
+ * Returns 0, or -1 with a message in err (e.g. "line 3: not UTF-8"). */
+int rk_dict_load(rk_dict *d, const char *path, int withfreq, char *err, size_t errlen);
+/* Leftmost-longest matching of the dictionary's words in s, one pass,
+ * matches not overlapping.  Emits each match. */
+void rk_find_terms(const rk_dict *d, const char *s, size_t n, rk_emit *emit, void *ctx);
+
+/* ---- word segmentation (segment.c) ----------------------------------- */
+
+/* jieba's precise mode without HMM: within runs of Han, ASCII letters,
+ * digits and + # & . _ % -, a DAG of dictionary words and the route of
+ * highest log probability; ASCII letters and digits left alone are joined;
+ * everything else is a token of one character, whitespace included.
+ * Emits every token (the caller filters). */
+typedef struct rk_seg rk_seg;
+rk_seg *rk_seg_new(const rk_dict *d);
+void rk_seg_cut(rk_seg *g, const char *s, size_t n, rk_emit *emit, void *ctx);
+void rk_seg_free(rk_seg *g);
+/* 1 if the token has a letter, digit or Han character: a word to count. */
+int rk_is_wordlike(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,311 @@
+/* The finders that need no dictionary: quoted phrases, titles, numbered
+ * slogans and character n-grams.  Each walks the text once. */
+#include <string.h>
+
+#include "rkit.h"
+#include "count.h"
+
+/* ---- quoted spans ----------------------------------------------------- */
+
+/* A pair of marks; open == close for the symmetric ASCII quote. */
+struct pair { unsigned open, close; };
+
+static const struct pair quote_pairs[] = {
+	{ 0x201C, 0x201D },   /* “ ” */
+	{ 0x300C, 0x300D },   /* 「 」 */
+	{ 0x300E, 0x300F },   /* 『 』 */
+	{ '"', '"' },         /* " and the full-width ＂, folded */
+};
+static const struct pair title_pairs[] = {
+	{ 0x300A, 0x300B },   /* 《 》 */
+};
+
+/* Lead bytes of the marks above: everything else is skipped a byte at a
+ * time without decoding, which is most of the text. */
+static int
+maybe_mark(unsigned char c)
+{
+	return c == '"' || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+static size_t
+skip_space(const char *s, size_t i, size_t end, int dir)
+{
+	/* trims blanks inside the marks: “ 两个维护 ” is 两个维护 */
+	while (i < end) {
+		int len;
+		unsigned cp;
+		if (dir > 0) {
+			cp = rk_u8dec(s + i, end - i, &len);
+			if (!rk_is_space(cp))
+				break;
+			i += (size_t)len;
+		} else {
+			size_t j = end;
+			do
+				j--;
+			while (j > i && ((unsigned char)s[j] & 0xC0) == 0x80);
+			cp = rk_u8dec(s + j, end - j, &len);
+			if (!rk_is_space(cp))
+				break;
+			end = j;
+		}
+	}
+	return dir > 0 ? i : end;
+}
+
+/* Spans between an opener and the next closer of its pair.  An opener met
+ * while its pair is open means the first was never closed: start again
+ * from the second.  Different pairs are independent, so quotes inside
+ * quotes of another kind are found too. */
+static void
+find_pairs(const struct pair *pairs, int npairs, const char *s, size_t n, size_t maxchars,
+           rk_emit *emit, void *ctx)
+{
+	size_t open[8];   /* byte offset after the opener, or (size_t)-1 */
+	size_t i = 0;
+	int p;
+
+	for (p = 0; p < npairs; p++)
+		open[p] = (size_t)-1;
+	while (i < n) {
+		unsigned cp;
+		int len;
+		if (!maybe_mark((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		cp = rk_fold(rk_u8dec(s + i, n - i, &len));
+		for (p = 0; p < npairs; p++) {
+			size_t a, b;
+			if (cp == pairs[p].close && open[p] != (size_t)-1) {
+				a = skip_space(s, open[p], i, 1);
+				b = skip_space(s, a, i, -1);
+				if (b > a && rk_u8count(s + a, b - a) <= maxchars)
+					emit(ctx, s + a, b - a, a);
+				open[p] = (size_t)-1;
+				break;
+			}
+			if (cp == pairs[p].open) {
+				open[p] = i + (size_t)len;
+				break;
+			}
+		}
+		i += (size_t)len;
+	}
+}
+
+void
+rk_find_quotes(const char *s, size_t n, size_t maxchars, rk_emit *emit, void *ctx)
+{
+	find_pairs(quote_pairs, sizeof quote_pairs / sizeof *quote_pairs, s, n, maxchars, emit, ctx);
+}
+
+void
+rk_find_titles(const char *s, size_t n, size_t maxchars, rk_emit *emit, void *ctx)
+{
+	find_pairs(title_pairs, 1, s, n, maxchars, emit, ctx);
+}
+
+/* ---- numbered slogans ------------------------------------------------- */
+
+/* A set of characters written as a UTF-8 string, decoded on first use. */
+struct charset { const char *chars; unsigned cp[24]; int n; };
+
+static int
+in(unsigned cp, struct charset *set)
+{
+	int i;
+	if (!set->n) {
+		size_t n = strlen(set->chars), j = 0;
+		while (j < n && set->n < 24) {
+			int len;
+			set->cp[set->n++] = rk_u8dec(set->chars + j, n - j, &len);
+			j += (size_t)len;
+		}
+	}
+	for (i = 0; i < set->n; i++)
+		if (set->cp[i] == cp)
+			return 1;
+	return 0;
+}
+
+static struct charset numerals = { "一二两三四五六七八九十百千万〇零双", {0}, 0 };
+/* numerals of a parallel formula: not 百 千 万 of idioms (千方百计, 万众一心) */
+static struct charset small_numerals = { "一二两三四五六七八九十双", {0}, 0 };
+/* numerals that head a "N + measure word + phrase" slogan: not 一, which
+ * is mostly the article (一个重要…) or part of a word (统一大市场) */
+static struct charset slogan_numerals = { "二两双三四五六七八九十", {0}, 0 };
+static struct charset measures = { "个项大条种类张支化型", {0}, 0 };
+/* what follows a number when it is a quantity, not a slogan: 两个月, 三个以上 */
+static struct charset quantity_next = { "月年日天人多余以左小百千万亿半级次批", {0}, 0 };
+/* words counted in a parallel formula that are units of time or rank:
+ * 每三年一次, 十届四中全会 */
+static struct charset parallel_not = { "个届次年月日天周季时分秒", {0}, 0 };
+
+/* decoded text: code points with their byte offsets */
+struct chars { unsigned cp[24]; size_t off[25]; int n; };
+
+static void
+decode_ahead(const char *s, size_t n, size_t i, struct chars *c)
+{
+	c->n = 0;
+	while (i < n && c->n < 24) {
+		int len;
+		c->cp[c->n] = rk_fold(rk_u8dec(s + i, n - i, &len));   /* ２＋３ as 2+3 */
+		c->off[c->n++] = i;
+		i += (size_t)len;
+	}
+	c->off[c->n] = i;
+}
+
+static int
+is_han(unsigned cp)
+{
+	return rk_is_cjk(cp) && cp != 0x3007;
+}
+
+static int
+is_ascii_digit(unsigned cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+static int
+is_ascii_alnum(unsigned cp)
+{
+	return is_ascii_digit(cp) || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+/* N A N B [N C ...]: numerals alternating with single Han characters:
+ * 三会一课, 一岗双责, 两学一做, 一带一路.  Returns characters used. */
+static int
+parallel(const struct chars *c, int k)
+{
+	int j = k, pairs = 0;
+	while (j + 1 < c->n && in(c->cp[j], &small_numerals) && is_han(c->cp[j + 1]) &&
+	       !in(c->cp[j + 1], &numerals) && !in(c->cp[j + 1], &parallel_not)) {
+		j += 2;
+		pairs++;
+	}
+	return pairs >= 2 ? j - k : 0;
+}
+
+/* N M XY: a numeral, a measure word, two Han characters: 两个确立,
+ * 四个意识, 十项行动, 五大工程.  Returns characters used. */
+static int
+counted(const struct chars *c, int k)
+{
+	if (k + 4 > c->n)
+		return 0;
+	if (!in(c->cp[k], &slogan_numerals) || !in(c->cp[k + 1], &measures))
+		return 0;
+	if (!is_han(c->cp[k + 2]) || !is_han(c->cp[k + 3]) || in(c->cp[k + 2], &quantity_next) ||
+	    in(c->cp[k + 2], &numerals) || in(c->cp[k + 2], &measures))
+		return 0;
+	return 4;
+}
+
+/* 1+3+8, 1+N, 2+3+N: numbers (or one Latin capital) joined by +, the first
+ * a number of at most three digits.  Returns characters used. */
+static int
+formula(const struct chars *c, int k)
+{
+	int j = k, parts = 0;
+	for (;;) {
+		int start = j;
+		if (j < c->n && c->cp[j] >= 'A' && c->cp[j] <= 'Z' && parts > 0 &&
+		    (j + 1 >= c->n || !is_ascii_alnum(c->cp[j + 1])))
+			j++;
+		else
+			while (j < c->n && is_ascii_digit(rk_fold(c->cp[j])) && j - start < 3)
+				j++;
+		if (j == start || (j < c->n && is_ascii_digit(rk_fold(c->cp[j]))))
+			return 0;
+		parts++;
+		if (j + 1 < c->n && rk_fold(c->cp[j]) == '+')
+			j++;
+		else
+			break;
+	}
+	if (parts < 2 || (j < c->n && (rk_fold(c->cp[j]) == '.' || rk_fold(c->cp[j]) == '%')))
+		return 0;
+	return j - k;
+}
+
+/* At each character that may begin a slogan (not preceded by 第, 之, a
+ * numeral or an ASCII letter or digit), try the three shapes; a match is
+ * skipped over, so keys do not overlap. */
+void
+rk_find_slogans(const char *s, size_t n, rk_emit *emit, void *ctx)
+{
+	size_t i = 0;
+	unsigned prev = 0;
+	struct chars c;
+
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		int len, used = 0;
+		unsigned cp;
+		/* numerals are three-byte Han, the formula starts with a digit */
+		if (b < 0xE4 && !(b >= '0' && b <= '9') && b != 0xEF) {
+			i++;
+			prev = b < 0x80 ? b : 0;
+			continue;
+		}
+		cp = rk_u8dec(s + i, n - i, &len);
+		if (!(prev == 0x7B2C || prev == 0x4E4B || in(prev, &numerals) ||
+		      is_ascii_alnum(rk_fold(prev)) || rk_fold(prev) == '.')) {
+			unsigned f = rk_fold(cp);
+			if (in(cp, &numerals) || is_ascii_digit(f)) {
+				decode_ahead(s, n, i, &c);
+				if (is_ascii_digit(f))
+					used = formula(&c, 0);
+				else if (!(used = parallel(&c, 0)))
+					used = counted(&c, 0);
+			}
+		}
+		if (used) {
+			emit(ctx, s + i, c.off[used] - i, i);
+			i = c.off[used];
+			prev = c.cp[used - 1];
+			continue;
+		}
+		prev = cp;
+		i += (size_t)len;
+	}
+}
+
+/* ---- n-grams ------------------------------------------------------------ */
+
+void
+rk_find_ngrams(const char *s, size_t n, int lo, int hi, rk_emit *emit, void *ctx)
+{
+	size_t ring[32];        /* start offsets of the last hi characters of the run */
+	unsigned run = 0;       /* length of the current run */
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		unsigned cp;
+		int len, k;
+		if (b < 0xE3) {        /* ASCII and two-byte: never Han */
+			run = 0;
+			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
+			continue;
+		}
+		cp = rk_u8dec(s + i, n - i, &len);
+		if (!rk_is_cjk(cp)) {
+			run = 0;
+			i += (size_t)len;
+			continue;
+		}
+		ring[run % 32] = i;
+		run++;
+		i += (size_t)len;
+		for (k = lo; k <= hi && (unsigned)k <= run; k++) {
+			size_t start = ring[(run - (unsigned)k) % 32];
+			emit(ctx, s + start, i - start, start);
+		}
+	}
+}

@@ -1,0 +1,231 @@
+/* Word segmentation the way jieba's precise mode without HMM does it
+ * (jieba.cut(s, HMM=False)), so that counts agree with what users get from
+ * jieba + Counter:
+ *   - the text is cut into runs of "Han" characters in jieba's sense
+ *     (U+4E00..U+9FD5, ASCII letters and digits, + # & . _ % -); every
+ *     other character is a token by itself;
+ *   - in a run, every dictionary word starting at each character is an
+ *     edge of a DAG (a character with none is an edge of its own), and the
+ *     route is the one of highest sum of log(freq / total), ties going to
+ *     the longer word, computed from the end backwards;
+ *   - single ASCII letters or digits left by the route are joined. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rkit.h"
+#include "count.h"
+
+struct rk_seg {
+	const rk_dict *dict;
+	double *logfreq;       /* per word id */
+	double logtotal;
+	/* per run, grown as needed */
+	unsigned *cp;
+	size_t *off;           /* byte offset of each character, and of the end */
+	int *dagstart;         /* edges of character k: dagend[dagstart[k] .. dagstart[k+1]) */
+	int *dagend;
+	double *dagscore;      /* log(freq) - logtotal of each edge */
+	double *route;
+	int *next;
+	size_t cap, dagcap;
+};
+
+/* Natural logarithm, in long double so that the double result is the
+ * correctly rounded one (as the C library's, which jieba's Python uses)
+ * in all but rare cases; written here to need no -lm. */
+static double
+ln(double x)
+{
+	static const long double ln2 = 0.693147180559945309417232121458176568L;
+	long double m = x, s, s2, term, sum;
+	int e = 0, k;
+	if (!(x > 0))
+		return -1e300;
+	while (m >= 1.4142135623730950488L) { m /= 2; e++; }
+	while (m < 0.70710678118654752440L) { m *= 2; e--; }
+	s = (m - 1) / (m + 1);
+	s2 = s * s;
+	term = s;
+	sum = 0;
+	for (k = 1; k < 60; k += 2) {
+		long double t = term / k;
+		sum += t;
+		if (t < 1e-22L && t > -1e-22L)
+			break;
+		term *= s2;
+	}
+	return (double)(e * ln2 + 2 * sum);
+}
+
+rk_seg *
+rk_seg_new(const rk_dict *d)
+{
+	rk_seg *g = rk_alloc(sizeof *g);
+	size_t i, n = rk_dict_size(d);
+	memset(g, 0, sizeof *g);
+	g->dict = d;
+	g->logfreq = rk_alloc((n ? n : 1) * sizeof *g->logfreq);
+	for (i = 0; i < n; i++)
+		g->logfreq[i] = ln(rk_dict_freq(d, (int)i));
+	g->logtotal = ln(rk_dict_total(d));
+	return g;
+}
+
+void
+rk_seg_free(rk_seg *g)
+{
+	if (!g)
+		return;
+	free(g->logfreq);
+	free(g->cp);
+	free(g->off);
+	free(g->dagstart);
+	free(g->dagend);
+	free(g->dagscore);
+	free(g->route);
+	free(g->next);
+	free(g);
+}
+
+static int
+jieba_han(unsigned cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FD5) || (cp >= '0' && cp <= '9') ||
+	       (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '+' || cp == '#' ||
+	       cp == '&' || cp == '.' || cp == '_' || cp == '%' || cp == '-';
+}
+
+static int
+ascii_alnum(unsigned cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+static void
+grow(rk_seg *g, size_t n)
+{
+	if (n + 1 <= g->cap)
+		return;
+	g->cap = n + 1 > 2 * g->cap ? n + 1 : 2 * g->cap;
+	g->cp = rk_realloc(g->cp, g->cap * sizeof *g->cp);
+	g->off = rk_realloc(g->off, g->cap * sizeof *g->off);
+	g->dagstart = rk_realloc(g->dagstart, g->cap * sizeof *g->dagstart);
+	g->route = rk_realloc(g->route, g->cap * sizeof *g->route);
+	g->next = rk_realloc(g->next, g->cap * sizeof *g->next);
+}
+
+static void
+add_edge(rk_seg *g, size_t *ne, int end, double score)
+{
+	if (*ne == g->dagcap) {
+		g->dagcap = g->dagcap ? 2 * g->dagcap : 1024;
+		g->dagend = rk_realloc(g->dagend, g->dagcap * sizeof *g->dagend);
+		g->dagscore = rk_realloc(g->dagscore, g->dagcap * sizeof *g->dagscore);
+	}
+	g->dagend[*ne] = end;
+	g->dagscore[*ne] = score;
+	(*ne)++;
+}
+
+/* One run of jieba_han characters, s[0..n). */
+static void
+cut_run(rk_seg *g, const char *s, size_t n, size_t base, rk_emit *emit, void *ctx)
+{
+	size_t i = 0, ne = 0;
+	int N = 0, k, x, buf = -1;
+
+	while (i < n) {
+		int len;
+		grow(g, (size_t)N + 1);
+		g->cp[N] = rk_u8dec(s + i, n - i, &len);
+		g->off[N++] = i;
+		i += (size_t)len;
+	}
+	g->off[N] = n;
+	for (k = 0; k < N; k++) {
+		int node = 0, j, found = 0;
+		g->dagstart[k] = (int)ne;
+		for (j = k; j < N; j++) {
+			int w;
+			if ((node = rk_dict_step(g->dict, node, g->cp[j])) < 0)
+				break;
+			/* words of frequency 0 are prefixes only, as in jieba */
+			if ((w = rk_dict_word(g->dict, node)) >= 0 && rk_dict_freq(g->dict, w) > 0) {
+				add_edge(g, &ne, j, g->logfreq[w] - g->logtotal);
+				found = 1;
+			}
+		}
+		if (!found)   /* FREQ.get(c) or 1: log 1 = 0 */
+			add_edge(g, &ne, k, 0 - g->logtotal);
+	}
+	g->dagstart[N] = (int)ne;
+	g->route[N] = 0;
+	for (k = N - 1; k >= 0; k--) {
+		int e;
+		double best = 0;
+		int bestend = -1;
+		for (e = g->dagstart[k]; e < g->dagstart[k + 1]; e++) {
+			double sc = g->dagscore[e] + g->route[g->dagend[e] + 1];
+			/* >=: on a tie the later, longer edge wins, as Python's max of (score, x) */
+			if (bestend < 0 || sc >= best) {
+				best = sc;
+				bestend = g->dagend[e];
+			}
+		}
+		g->route[k] = best;
+		g->next[k] = bestend + 1;
+	}
+	for (x = 0; x < N; x = g->next[x]) {
+		int y = g->next[x];
+		if (y == x + 1 && ascii_alnum(g->cp[x])) {
+			if (buf < 0)
+				buf = x;
+			continue;
+		}
+		if (buf >= 0) {
+			emit(ctx, s + g->off[buf], g->off[x] - g->off[buf], base + g->off[buf]);
+			buf = -1;
+		}
+		emit(ctx, s + g->off[x], g->off[y] - g->off[x], base + g->off[x]);
+	}
+	if (buf >= 0)
+		emit(ctx, s + g->off[buf], n - g->off[buf], base + g->off[buf]);
+}
+
+void
+rk_seg_cut(rk_seg *g, const char *s, size_t n, rk_emit *emit, void *ctx)
+{
+	size_t i = 0, run = 0;
+	int inrun = 0;
+	while (i < n) {
+		int len;
+		unsigned cp = rk_u8dec(s + i, n - i, &len);
+		if (jieba_han(cp)) {
+			if (!inrun)
+				run = i;
+			inrun = 1;
+		} else {
+			if (inrun)
+				cut_run(g, s + run, i - run, run, emit, ctx);
+			inrun = 0;
+			emit(ctx, s + i, (size_t)len, i);
+		}
+		i += (size_t)len;
+	}
+	if (inrun)
+		cut_run(g, s + run, n - run, run, emit, ctx);
+}
+
+int
+rk_is_wordlike(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		int len;
+		unsigned cp = rk_u8dec(s + i, n - i, &len);
+		if (ascii_alnum(rk_fold(cp)) || rk_is_cjk(cp))
+			return 1;
+		i += (size_t)len;
+	}
+	return 0;
+}
