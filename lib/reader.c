@@ -53,6 +53,14 @@ struct rk_reader {
 
 	qblock *q;
 	size_t qn, qi, qcap;
+
+	/* rkit TSV input (rsplit output): column numbers, -1 if absent */
+	int tsv, col_doc, col_sect, col_line, col_col, col_kind, col_text, ncols;
+	char *rowdoc;          /* the doc of the current row */
+	size_t rowdoc_cap;
+	rk_anchor rowanchor;
+	int warned_row;
+	char prevsect[SECTMAX];   /* a para row opening a new sect is a lead */
 };
 
 /* ---- paragraphs ------------------------------------------------------ */
@@ -655,6 +663,130 @@ classify(rk_reader *r)
 
 /* ---- public ---------------------------------------------------------- */
 
+/* ---- rkit TSV input -------------------------------------------------- */
+
+/* Is the first line a header of rkit TSV with doc, line and text columns? */
+static int
+tsv_header(rk_reader *r)
+{
+	char *fields[32], *copy;
+	int n, i;
+	if (!rk_has_prefix(r->line.text, r->line.len, "doc\t"))
+		return 0;
+	copy = rk_alloc(r->line.len + 1);
+	memcpy(copy, r->line.text, r->line.len);
+	copy[r->line.len] = '\0';
+	n = rk_tsv_split(copy, fields, 32);
+	r->col_doc = r->col_sect = r->col_line = r->col_col = r->col_kind = r->col_text = -1;
+	for (i = 0; i < n; i++) {
+		if (!strcmp(fields[i], "doc")) r->col_doc = i;
+		else if (!strcmp(fields[i], "sect")) r->col_sect = i;
+		else if (!strcmp(fields[i], "line")) r->col_line = i;
+		else if (!strcmp(fields[i], "col")) r->col_col = i;
+		else if (!strcmp(fields[i], "kind")) r->col_kind = i;
+		else if (!strcmp(fields[i], "text")) r->col_text = i;
+	}
+	free(copy);
+	r->ncols = n;
+	return r->col_doc == 0 && r->col_line >= 0 && r->col_text >= 0;
+}
+
+static void
+bad_row(rk_reader *r, const char *why)
+{
+	if (r->warned_row++)
+		return;
+	rk_warn("%s: line %ld: %s", r->name, r->line.nanch ? r->line.anch[0].line : 0, why);
+}
+
+/* Is sect a an ancestor of b (1.2 of 1.2.3)? */
+static int
+is_ancestor(const char *a, const char *b)
+{
+	size_t k = strlen(a);
+	return strncmp(a, b, k) == 0 && b[k] == '.';
+}
+
+/* One TSV row into one block. */
+static int
+tsv_next(rk_reader *r)
+{
+	while (read_line(r)) {
+		char *f[32], *end;
+		int n, k, bad = 0;
+		qblock *q;
+		size_t len;
+		long line;
+		para_reserve(&r->line, r->line.len + 1, 0);
+		r->line.text[r->line.len] = '\0';
+		n = rk_tsv_split(r->line.text, f, 32);
+		if (n != r->ncols) {
+			bad_row(r, "row with a missing or extra column, skipped");
+			continue;
+		}
+		line = strtol(f[r->col_line], &end, 10);
+		if (*end || end == f[r->col_line]) {
+			bad_row(r, "row with a bad line number, skipped");
+			continue;
+		}
+		len = rk_unescape(f[r->col_text], strlen(f[r->col_text]), &bad);
+		if (bad)
+			bad_row(r, "bad backslash escape kept as written");
+		k = (int)strlen(f[r->col_doc]);
+		if ((size_t)k + 1 > r->rowdoc_cap) {
+			r->rowdoc_cap = (size_t)k + 64;
+			r->rowdoc = rk_realloc(r->rowdoc, r->rowdoc_cap);
+		}
+		k = (int)rk_unescape(f[r->col_doc], (size_t)k, NULL);
+		memcpy(r->rowdoc, f[r->col_doc], (size_t)k);
+		r->rowdoc[k] = '\0';
+
+		/* the block's text lives in cur, like a paragraph's */
+		r->cur.len = r->cur.nanch = 0;
+		r->rowanchor.off = 0;
+		r->rowanchor.line = line;
+		r->rowanchor.col = r->col_col >= 0 ? strtol(f[r->col_col], NULL, 10) : 0;
+		para_append(&r->cur, f[r->col_text], len, &r->rowanchor, 1);
+		q = emit(r, RK_PARA, 0, len, 1);
+		q->b.doc = r->rowdoc;
+		snprintf(q->sect, sizeof q->sect, "%s", r->col_sect >= 0 ? f[r->col_sect] : "0");
+		if (r->col_kind >= 0) {
+			const char *kind = f[r->col_kind];
+			rk_marker m;
+			for (k = 0; k < RK_NKIND; k++)
+				if (!strcmp(kind, rk_kind_name[k]))
+					q->b.kind = (enum rk_kind)k;
+			if (!strcmp(kind, "sentence"))
+				q->b.para_start = 0;
+			/* outline entries come back with their level from sect */
+			if (q->b.kind == RK_TITLE || q->b.kind == RK_HEADING || q->b.kind == RK_ITEM) {
+				const char *d;
+				q->b.entry = q->b.kind == RK_TITLE ? RK_E_TITLE :
+				             q->b.kind == RK_HEADING ? RK_E_HEADING : RK_E_ITEM;
+				q->b.level = strcmp(q->sect, "0") ? 1 : 0;
+				for (d = q->sect; *d; d++)
+					q->b.level += *d == '.';
+				if (q->b.entry != RK_E_TITLE && rk_marker_at(q->b.text, len, &m))
+					q->b.marker_len = m.len;
+				set_title(q, q->b.marker_len,
+				          q->b.entry == RK_E_TITLE ? len : rk_sentence_len(q->b.text + q->b.marker_len,
+				                                                            len - q->b.marker_len));
+			} else if (q->b.kind == RK_PARA && strcmp(q->sect, r->prevsect) != 0 &&
+			           strcmp(q->sect, "0") != 0 && !is_ancestor(q->sect, r->prevsect)) {
+				const char *d;
+				q->b.entry = RK_E_LEAD;
+				q->b.level = 1;
+				for (d = q->sect; *d; d++)
+					q->b.level += *d == '.';
+				set_title(q, 0, rk_sentence_len(q->b.text, len));
+			}
+		}
+		snprintf(r->prevsect, sizeof r->prevsect, "%s", q->sect);
+		return 1;
+	}
+	return 0;
+}
+
 rk_reader *
 rk_open(const char *path, const rk_opts *opts)
 {
@@ -669,6 +801,13 @@ rk_open(const char *path, const rk_opts *opts)
 	r->name = rk_alloc(strlen(r->in.name) + 1);
 	strcpy(r->name, r->in.name);
 	r->in.name = r->name;
+	/* rkit's own TSV is read back row by row */
+	if (read_line(r)) {
+		if (!(opts && opts->raw) && tsv_header(r))
+			r->tsv = 1;
+		else
+			r->have_line = 1;
+	}
 	return r;
 }
 
@@ -679,6 +818,11 @@ rk_next(rk_reader *r)
 		if (r->qi < r->qn)
 			return &r->q[r->qi++].b;
 		r->qn = r->qi = 0;
+		if (r->tsv) {
+			if (!tsv_next(r))
+				return NULL;
+			continue;
+		}
 		if (!r->started) {
 			r->have_next = get_para(r, &r->next);
 			r->started = 1;
@@ -704,6 +848,7 @@ rk_close(rk_reader *r)
 	free(r->cur.text); free(r->cur.anch);
 	free(r->next.text); free(r->next.anch);
 	free(r->q);
+	free(r->rowdoc);
 	free(r->name);
 	free(r);
 }

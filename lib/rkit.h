@@ -53,7 +53,7 @@ int rk_is_space(unsigned cp);                        /* incl. NBSP, U+3000 */
 
 typedef struct {
 	const char *encoding;   /* -E: forced iconv name, or NULL to detect */
-	int no_join;            /* do not rejoin broken lines (testing aid) */
+	int raw;                /* read rkit TSV as plain text, not as rows */
 } rk_opts;
 
 /* ---- blocks: what rk_next() yields ----------------------------------- */
