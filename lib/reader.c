@@ -209,7 +209,8 @@ should_join(const para_t *a, const para_t *b, int piece)
 	/* a body line cut mid-sentence; a heading line never holds a 。 */
 	marked = rk_marker_at(a->text, a->len, &m);
 	if (rk_is_byline(a->text, a->len) ||
-	    (rk_ends_final(b->text, b->len) && rk_u8count(b->text, b->len) <= 12))
+	    (rk_ends_final(b->text, b->len) && rk_u8count(b->text, b->len) <= 12 &&
+	     !memmem(b->text, b->len, "，", 3)))
 		return 0;    /* a photo credit; a salutation like 各位代表： */
 	if (rk_has_sentence_mark(a->text, a->len))
 		return 1;
@@ -220,6 +221,7 @@ should_join(const para_t *a, const para_t *b, int piece)
 static int
 get_para(rk_reader *r, para_t *p)
 {
+	int fragment = 0;
 	if (!r->have_line && !read_line(r))
 		return 0;
 	p->len = p->nanch = 0;
@@ -227,9 +229,14 @@ get_para(rk_reader *r, para_t *p)
 	p->cont = r->line_piece;
 	r->have_line = 0;
 	while (read_line(r)) {
+		rk_marker m;
 		r->have_line = 1;
-		if (!should_join(p, &r->line, r->line_piece))
+		if (!should_join(p, &r->line, r->line_piece) &&
+		    !(fragment && !rk_marker_at(r->line.text, r->line.len, &m) &&
+		      !rk_is_furniture(r->line.text, r->line.len) && p->len + r->line.len <= RK_PARA_MAX))
 			break;
+		/* after a fragment like 2.5 the sentence goes on: PM / 2.5 / 年平均浓度 */
+		fragment = p->len > 0 && !has_cjk(r->line.text, r->line.len) && r->line.len <= 16;
 		para_append(p, r->line.text, r->line.len, r->line.anch, r->line.nanch);
 		r->have_line = 0;
 	}

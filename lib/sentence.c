@@ -89,9 +89,10 @@ rk_sentence_len(const char *s, size_t n)
 			size_t j = i + (size_t)l;
 			int nl;
 			unsigned next = j < n ? rk_u8dec(s + j, n - j, &nl) : 0;
-			unsigned p = rk_fold(prev);
-			if (!is_digit(p) && !(p < 0x80 && ((p | 0x20) >= 'a' && (p | 0x20) <= 'z')) &&
-			    (next == 0 || next == ' ' || rk_is_cjk(next) || is_closer(next)))
+			unsigned p = rk_fold(prev), q = rk_fold(next);
+			int alnum_before = is_digit(p) || (p < 0x80 && (p | 0x20) >= 'a' && (p | 0x20) <= 'z');
+			if (next == 0 || (next == ' ' && !is_digit(p)) || is_closer(next) ||
+			    (!alnum_before && rk_is_cjk(q)))
 				return after_end(s, n, j);
 		}
 		prev = cp;
