@@ -1,0 +1,1 @@
+rhead -E NO-SUCH-CODE a.txt

@@ -1,0 +1,1 @@
+rhead -N -d 1 "$TESTS/fixtures/outline.txt" | cut -f2-

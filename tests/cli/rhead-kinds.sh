@@ -1,0 +1,1 @@
+rhead -N -k title,heading "$TESTS/fixtures/outline.txt" | cut -f2-

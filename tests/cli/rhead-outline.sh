@@ -1,0 +1,1 @@
+rhead "$TESTS/fixtures/outline.txt" | sed "s|^[^	]*/||"

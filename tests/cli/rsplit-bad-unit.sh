@@ -1,0 +1,1 @@
+rsplit -u word a.txt

@@ -1,0 +1,1 @@
+mkdir d; rsplit -N d; echo "exit $?"

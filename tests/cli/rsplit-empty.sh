@@ -1,0 +1,1 @@
+: > e.txt; rsplit e.txt; echo "exit $?"

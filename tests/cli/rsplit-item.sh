@@ -1,0 +1,1 @@
+rsplit -N -u item < "$TESTS/fixtures/outline.txt" | cut -f2-

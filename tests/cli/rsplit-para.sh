@@ -1,0 +1,1 @@
+rsplit < "$TESTS/fixtures/outline.txt"

@@ -1,0 +1,1 @@
+rsplit -N -u section < "$TESTS/fixtures/outline.txt" | cut -f2-

@@ -1,0 +1,1 @@
+rsplit -N -u sentence < "$TESTS/fixtures/outline.txt" | cut -f2-
