@@ -449,16 +449,16 @@ merge_file(const char *path)
 		lineno++;
 		if (got > 0 && line[got - 1] == '\n')
 			line[--got] = '\0';
-		if (lineno == 1) {
-			for (k = 2; k <= 4 && strcmp(line, headers[k]) != 0; k++)
-				;
-			if (k <= 4) {
-				if (!in_fields)
-					in_fields = k;
-				if (k != in_fields)
-					goto shape;
+		/* a header (anywhere: tables may come concatenated) */
+		for (k = 2; k <= 4 && strcmp(line, headers[k]) != 0; k++)
+			;
+		if (k <= 4) {
+			if (!in_fields)
+				in_fields = k;
+			if (k == in_fields)
 				continue;
-			}
+			if (lineno == 1)
+				goto shape;
 		}
 		for (p = line, field[nf++] = p; nf <= 4 && (p = strchr(p, '\t')); field[nf++] = ++p)
 			*p = '\0';
@@ -495,7 +495,7 @@ merge_file(const char *path)
 	if (ferror(f))
 		rk_fail("%s: %s", path, strerror(errno));
 	if (bad)
-		rk_fail("%s: line %ld: not a row of %d fields ending in a count (%ld such lines skipped)",
+		rk_fail("%s: line %ld: not a row of %d fields ending in a count (lines skipped: %ld)",
 		        path, firstbad, in_fields, bad);
 	free(line);
 	if (f != stdin)
