@@ -125,7 +125,7 @@ static const char *const measure_units[] = {
 	"厘米", "毫米", "平方米", "平方公里", "平方千米", "立方米", "吨", "千克", "公斤", "斤",
 	"克", "毫克", "微克", "千瓦", "千瓦时", "瓦", "兆瓦", "吉瓦", "千伏", "伏", "度",
 	"标准箱", "吨标准煤", "吨标煤", "吨公里", "人公里", "岁", "倍", "成", "分", "%", "％",
-	"‰", "百分点", "个百分点", "摄氏度", "℃", "升", "毫升", "立方", "方", "延米", "车位",
+	"‰", "百分点", "个百分点", "摄氏度", "℃", "升", "毫升", "立方", "延米", "车位",
 	"千公顷", "万亩", "床位", "TEU", "kW", "kWh", "MW", "GW", "kV", "km", "kg", "PF", "EFLOPS",
 	"Mbps", "Gbps", "英寸", "字", "卡", "千卡", "兆帕", "帕", "分贝", "标方",
 	"吨/天", "微克/立方米", "元/吨", "元/人", "人年", "工日", "户籍人口",
@@ -302,7 +302,7 @@ static const char *const num_words[] = {
 	"三三两两", "一五一十", "十全十美", "四面八方", "五湖四海", "七上八下", "九牛一毛",
 	"一丝不苟", "一以贯之", "一张蓝图", "一张网", "一盘棋", "一体化", "十字", "百舸", "千帆",
 	"万象", "万物", "百业", "千行百业", "百尺竿头", "万无一失", "一流", "两手", "三令五申",
-	"五年规划", "五年计划", "二十四节气", "零售", "零碳", "零基", "零距离", "零容忍",
+	"五年规划", "五年计划", "二十四节气", "九年义务教育", "九年一贯制", "零售", "零碳", "零基", "零距离", "零容忍",
 	/* place names */
 	"三门峡", "三亚", "三明", "三沙", "三河", "四川", "四平", "四会", "九江", "九寨沟", "九龙",
 	"十堰", "六盘水", "六安", "七台河", "五指山", "五家渠", "五大连池", "万州", "万宁", "万山",
@@ -529,6 +529,15 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			a->why = RK_WHY_DATE;
 			return -1;
 		}
+		if (next == 0x2236 || prev == 0x2236) {
+			a->why = RK_WHY_CODE;   /* a ratio 2.9∶1 */
+			return -1;
+		}
+		if ((num->flags & RK_NUM_DECIMAL) && num->frac_digits == 1 && num->v.mant % 10 == 0 &&
+		    !unit_at(s, n, q) && !rk_is_cjk(next)) {
+			a->why = RK_WHY_CODE;   /* 首发经济3.0: a version */
+			return -1;
+		}
 		if (fnext == '.' && is_digit(cp_at(s, n, q + 1, &len))) {
 			a->why = RK_WHY_CODE;   /* 2.0.1: a second point */
 			return -1;
@@ -613,7 +622,9 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 				a->why = RK_WHY_YEAR;
 				return -1;
 			}
-			if (has_at(s, n, q, "年来") || has_at(s, n, q, "年以来")) {
+			if (has_at(s, n, q, "年来") || has_at(s, n, q, "年以来") || has_at(s, n, q, "年间") ||
+			    ends_with(s, p, "这") || ends_with(s, p, "今后") || ends_with(s, p, "过去") ||
+			    ends_with(s, p, "过去的") || ends_with(s, p, "未来") || ends_with(s, p, "近")) {
 				a->why = RK_WHY_DATE;   /* 五年来: a period, not a count */
 				return -1;
 			}
@@ -925,13 +936,18 @@ find_dir(rk_mscan *sc, size_t p, rk_amount *a)
 	}
 }
 
-/* Clause bounds around [p, q). */
-static void
-find_clause(const char *s, size_t n, size_t p, size_t q, rk_amount *a)
+/* Clause bounds around the amount, at most CLAUSE_MAX characters each side.
+ * Only -c needs it, so the caller asks. */
+#define CLAUSE_MAX 200
+void
+rk_mscan_clause(const rk_mscan *sc, rk_amount *a)
 {
+	const char *s = sc->s;
+	size_t n = sc->n, p = a->off, q = a->off + a->len;
 	size_t i = p, st;
-	int len;
-	while (i > 0) {
+	int len, k;
+	/* bounded: a line without punctuation must not make this quadratic */
+	for (k = 0; i > 0 && k < CLAUSE_MAX; k++) {
 		unsigned cp = cp_before(s, i, &st);
 		if (is_clause_end(cp))
 			break;
@@ -939,7 +955,7 @@ find_clause(const char *s, size_t n, size_t p, size_t q, rk_amount *a)
 	}
 	a->clause_off = i;
 	i = q;
-	while (i < n) {
+	for (k = 0; i < n && k < CLAUSE_MAX; k++) {
 		unsigned cp = cp_at(s, n, i, &len);
 		i += (size_t)len;
 		if (is_clause_end(cp))
@@ -1023,7 +1039,6 @@ finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, rk_amount *
 {
 	find_approx(sc->s, sc->n, p, q, num, a);
 	find_dir(sc, p, a);
-	find_clause(sc->s, sc->n, p, p + a->len, a);
 	find_subject(sc, p, cls, a);
 	sc->pos = p + a->len;
 	sc->last_end = sc->pos;
@@ -1117,7 +1132,6 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 				continue;
 			a->len = q - p;
 			a->v = num.v;
-			find_clause(s, n, p, q, a);
 			sc->pos = q;
 			return 1;
 		}

@@ -82,7 +82,7 @@ typedef struct {
 	size_t approx_off, approx_len;   /* approximation word in the text, len 0 if exact */
 	int dir;                /* +1 growth, -1 fall, 0 neither */
 	size_t subj_off, subj_len;       /* subject phrase in the text, len 0 if none */
-	size_t clause_off, clause_len;   /* the clause holding the amount */
+	size_t clause_off, clause_len;   /* the clause holding it: rk_mscan_clause() */
 	enum rk_why why;
 } rk_amount;
 
@@ -110,5 +110,7 @@ void rk_mscan_doc(rk_mscan *sc, int all);               /* new document */
 void rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start);
 /* Next amount (or, with all, ruled-out number) of the block: 1, or 0 at its end. */
 int rk_mscan_next(rk_mscan *sc, rk_amount *a);
+/* Sets a->clause_off and clause_len (bounded; costs a walk, so on demand). */
+void rk_mscan_clause(const rk_mscan *sc, rk_amount *a);
 
 #endif

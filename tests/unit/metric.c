@@ -104,6 +104,10 @@ main(void)
 	ALL("quoted 25·7", "“25·7”特大暴雨", "25:date; 7:date");
 	ALL("cjk day name", "六五环境日", "六五:date");
 	ALL("time", "10时30分", "10:date; 30:date");
+	ALL("五年来 is a period", "五年来，", "五:date");
+	ALL("这五年 is a period", "这五年，", "五:date");
+	ALL("ratio", "之比为2.9∶1", "2.9:code; 1:code");
+	ALL("version", "首发经济3.0、", "3.0:code");
 
 	/* ordinals, ranks */
 	ALL("第九", "第九次全会", "九:ordinal");
@@ -120,7 +124,7 @@ main(void)
 	/* codes */
 	ALL("PM2.5", "PM2.5浓度", "2.5:code");
 	ALL("O3 SO2", "O3和SO2", "3:code; 2:code");
-	ALL("12345", "12345热线", "12345:nounit");
+	ALL("12345 hotline", "12345热线", "12345:code");
 	ALL("5G", "建成5G基站", "5:code");
 	ALL("4号线", "地铁4号线", "4:code");
 	ALL("Z4线", "Z4线", "4:code");
@@ -131,7 +135,7 @@ main(void)
 	/* slogans */
 	ALL("两个维护 unquoted", "做到两个维护", "两:slogan");
 	ALL("四个意识 quoted", "增强“四个意识”", "四:slogan");
-	ALL("三会一课", "落实三会一课制度", "三:slogan; 一:word");
+	ALL("三会一课", "落实三会一课制度", "三:slogan; 一:slogan");
 	ALL("一岗双责", "落实一岗双责", "一:slogan");
 	ALL("十项行动", "实施十项行动", "十:slogan");
 	ALL("七个一 quoted", "“七个一”措施", "七:slogan; 一:slogan");
