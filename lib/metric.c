@@ -49,19 +49,21 @@ cp_before(const char *s, size_t i, size_t *start)
 	return cp_at(s, i, j, &len);
 }
 
-static int
-has_at(const char *s, size_t n, size_t i, const char *lit)
+static inline int
+has_atn(const char *s, size_t n, size_t i, const char *w, size_t k)
 {
-	size_t k = strlen(lit);
-	return i + k <= n && memcmp(s + i, lit, k) == 0;
+	return i + k <= n && memcmp(s + i, w, k) == 0;
 }
 
-static int
-ends_with(const char *s, size_t i, const char *lit)
+static inline int
+ends_withn(const char *s, size_t i, const char *w, size_t k)
 {
-	size_t k = strlen(lit);
-	return k <= i && memcmp(s + i - k, lit, k) == 0;
+	return k <= i && memcmp(s + i - k, w, k) == 0;
 }
+
+/* With a string literal the length is known at compile time. */
+#define has_at(s, n, i, lit) has_atn(s, n, i, lit, sizeof(lit) - 1)
+#define ends_with(s, i, lit) ends_withn(s, i, lit, sizeof(lit) - 1)
 
 static int
 is_latin(unsigned cp)
@@ -263,84 +265,90 @@ unit_at(const char *s, size_t n, size_t i)
 
 /* ---- small lexicons --------------------------------------------------- */
 
+/* A word and its length in bytes. */
+typedef struct { const char *w; size_t len; } word;
+#define W(lit) { lit, sizeof(lit) - 1 }
+
 /* Approximations written before the number, longest first. */
-static const char *const approx_before[] = {
-	"不少于", "不低于", "不超过", "不高于", "不足", "不到", "不下", "超过", "将近", "接近",
-	"大约", "约合", "近", "约", "超", "逾", "上",
+static const word approx_before[] = {
+	W("不少于"), W("不低于"), W("不超过"), W("不高于"), W("不足"), W("不到"), W("不下"), W("超过"), W("将近"), W("接近"),
+	W("大约"), W("约合"), W("近"), W("约"), W("超"), W("逾"), W("上"),
 };
 /* ... and after the number or its unit. */
-static const char *const approx_after[] = {
-	"以上", "以下", "左右", "以内", "上下", "之多", "有余", "多", "余", "许",
+static const word approx_after[] = {
+	W("以上"), W("以下"), W("左右"), W("以内"), W("上下"), W("之多"), W("有余"), W("多"), W("余"), W("许"),
 };
 
 /* Change verbs: the amount right after them is a change. */
-static const char *const dir_up[] = {
-	"增长", "增加", "提高", "上升", "提升", "上涨", "扩大", "增收", "增", "多", "升",
+static const word dir_up[] = {
+	W("增长"), W("增加"), W("提高"), W("上升"), W("提升"), W("上涨"), W("扩大"), W("增收"), W("增"), W("多"), W("升"),
 };
-static const char *const dir_down[] = {
-	"下降", "减少", "降低", "收窄", "下滑", "回落", "缩小", "压减", "压降", "削减", "缩减",
-	"减", "降",
+static const word dir_down[] = {
+	W("下降"), W("减少"), W("降低"), W("收窄"), W("下滑"), W("回落"), W("缩小"), W("压减"), W("压降"), W("削减"), W("缩减"),
+	W("减"), W("降"),
 };
 
 /* Numbered formulas that are names, not counts, even unquoted. */
-static const char *const slogans[] = {
-	"两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "四个革命", "四个最严",
-	"两个毫不动摇", "两个结合", "两个大局", "两个一百年", "三个务必", "三个代表", "三个表率",
-	"五位一体", "八项规定", "十项行动", "两个清单", "两个责任", "三大攻坚战", "四风", "四下基层",
-	"两新", "两重", "三农", "五大发展理念", "十个明确", "十四个坚持", "十三个方面", "两个先行",
-	"三个转变", "三个区分开来", "四种形态", "五型机关", "一把手", "两个作用", "三项制度",
-	"两个健康", "两个覆盖", "三重一大", "两学一做", "三严三实", "一岗双责", "三会一课",
-	"六稳", "六保", "三公", "一带一路", "一国两制", "两岸", "两会", "四个服务", "五个必由之路",
-	"六个必须坚持", "三个一批", "两个基本", "两不愁三保障", "三保", "两高", "三线一单",
-	"双碳", "三大", "四大", "五大", "六大", "七大", "八大", "九大", "十大",
+static const word slogans[] = {
+	W("两个维护"), W("两个确立"), W("四个意识"), W("四个自信"), W("四个全面"), W("四个革命"), W("四个最严"),
+	W("两个毫不动摇"), W("两个结合"), W("两个大局"), W("两个一百年"), W("三个务必"), W("三个代表"), W("三个表率"),
+	W("五位一体"), W("八项规定"), W("十项行动"), W("两个清单"), W("两个责任"), W("三大攻坚战"), W("四风"), W("四下基层"),
+	W("两新"), W("两重"), W("三农"), W("五大发展理念"), W("十个明确"), W("十四个坚持"), W("十三个方面"), W("两个先行"),
+	W("三个转变"), W("三个区分开来"), W("四种形态"), W("五型机关"), W("一把手"), W("两个作用"), W("三项制度"),
+	W("两个健康"), W("两个覆盖"), W("三重一大"), W("两学一做"), W("三严三实"), W("一岗双责"), W("三会一课"),
+	W("六稳"), W("六保"), W("三公"), W("一带一路"), W("一国两制"), W("两岸"), W("两会"), W("四个服务"), W("五个必由之路"),
+	W("六个必须坚持"), W("三个一批"), W("两个基本"), W("两不愁三保障"), W("三保"), W("两高"), W("三线一单"),
+	W("双碳"), W("三大"), W("四大"), W("五大"), W("六大"), W("七大"), W("八大"), W("九大"), W("十大"),
 };
 
 /* Words that start with a numeral but are not numbers. */
-static const char *const num_words[] = {
-	"十分", "万分", "百分之百", "千方百计", "千家万户", "千军万马", "千山万水", "万众一心",
-	"百花", "百姓", "一一", "万一", "百年大党", "百年未有", "千秋", "万古", "亿万", "千千万万",
-	"三三两两", "一五一十", "十全十美", "四面八方", "五湖四海", "七上八下", "九牛一毛",
-	"一丝不苟", "一以贯之", "一张蓝图", "一张网", "一盘棋", "一体化", "十字", "百舸", "千帆",
-	"万象", "万物", "百业", "千行百业", "百尺竿头", "万无一失", "一流", "两手", "三令五申",
-	"五年规划", "五年计划", "二十四节气", "九年义务教育", "九年一贯制", "零售", "零碳", "零基", "零距离", "零容忍",
+static const word num_words[] = {
+	W("十分"), W("万分"), W("百分之百"), W("千方百计"), W("千家万户"), W("千军万马"), W("千山万水"), W("万众一心"),
+	W("百花"), W("百姓"), W("一一"), W("万一"), W("百年大党"), W("百年未有"), W("千秋"), W("万古"), W("亿万"), W("千千万万"),
+	W("三三两两"), W("一五一十"), W("十全十美"), W("四面八方"), W("五湖四海"), W("七上八下"), W("九牛一毛"),
+	W("一丝不苟"), W("一以贯之"), W("一张蓝图"), W("一张网"), W("一盘棋"), W("一体化"), W("十字"), W("百舸"), W("千帆"),
+	W("万象"), W("万物"), W("百业"), W("千行百业"), W("百尺竿头"), W("万无一失"), W("一流"), W("两手"), W("三令五申"),
+	W("五年规划"), W("五年计划"), W("二十四节气"), W("九年义务教育"), W("九年一贯制"), W("零售"), W("零碳"), W("零基"), W("零距离"), W("零容忍"),
 	/* place names */
-	"三门峡", "三亚", "三明", "三沙", "三河", "四川", "四平", "四会", "九江", "九寨沟", "九龙",
-	"十堰", "六盘水", "六安", "七台河", "五指山", "五家渠", "五大连池", "万州", "万宁", "万山",
-	"百色", "千岛湖", "二连浩特", "八一", "八达岭", "三峡", "三江", "五台山", "九华山",
+	W("三门峡"), W("三亚"), W("三明"), W("三沙"), W("三河"), W("四川"), W("四平"), W("四会"), W("九江"), W("九寨沟"), W("九龙"),
+	W("十堰"), W("六盘水"), W("六安"), W("七台河"), W("五指山"), W("五家渠"), W("五大连池"), W("万州"), W("万宁"), W("万山"),
+	W("百色"), W("千岛湖"), W("二连浩特"), W("八一"), W("八达岭"), W("三峡"), W("三江"), W("五台山"), W("九华山"),
 };
 /* A duration before these names a plan: 三年行动, 五年规划. */
-static const char *const plan_words[] = {
-	"年行动", "年攻坚", "年计划", "年规划", "年专项行动", "年提升行动", "年倍增",
+static const word plan_words[] = {
+	W("年行动"), W("年攻坚"), W("年计划"), W("年规划"), W("年专项行动"), W("年提升行动"), W("年倍增"),
 };
 
 /* 每 + one of these right before the number: a frequency (每周一次). */
-static const char *const rate_periods[] = {
-	"每年", "每月", "每周", "每季", "每季度", "每天", "每日", "每旬", "每半年", "每学期",
-	"每星期", "每两年", "每两月",
+static const word rate_periods[] = {
+	W("每年"), W("每月"), W("每周"), W("每季"), W("每季度"), W("每天"), W("每日"), W("每旬"), W("每半年"), W("每学期"),
+	W("每星期"), W("每两年"), W("每两月"),
 };
 
-/* Length of the longest entry of tab that s[..i) ends with, 0 if none. */
+/* Word lists are matched at every numeral: compare one byte before the rest. */
 static size_t
-match_before(const char *s, size_t i, const char *const *tab, size_t ntab)
+match_before(const char *s, size_t i, const word *tab, size_t ntab)
 {
 	size_t k, best = 0;
-	for (k = 0; k < ntab; k++) {
-		size_t l = strlen(tab[k]);
-		if (l > best && ends_with(s, i, tab[k]))
-			best = l;
-	}
+	if (i == 0)
+		return 0;
+	for (k = 0; k < ntab; k++)
+		if (tab[k].len > best && tab[k].w[tab[k].len - 1] == s[i - 1] &&
+		    ends_withn(s, i, tab[k].w, tab[k].len))
+			best = tab[k].len;
 	return best;
 }
 
 static size_t
-match_at(const char *s, size_t n, size_t i, const char *const *tab, size_t ntab)
+match_at(const char *s, size_t n, size_t i, const word *tab, size_t ntab)
 {
 	size_t k, best = 0;
-	for (k = 0; k < ntab; k++) {
-		size_t l = strlen(tab[k]);
-		if (l > best && has_at(s, n, i, tab[k]))
-			best = l;
-	}
+	if (i + 3 > n)
+		return 0;
+	for (k = 0; k < ntab; k++)
+		if (tab[k].len > best && tab[k].w[2] == s[i + 2] && tab[k].w[1] == s[i + 1] &&
+		    has_atn(s, n, i, tab[k].w, tab[k].len))
+			best = tab[k].len;
 	return best;
 }
 
@@ -400,19 +408,22 @@ quoted(const char *s, size_t n, size_t p, size_t q)
 	return 0;
 }
 
-/* Is p inside a title 《…》 opened at most 40 characters back? */
+/* Is p inside a title 《…》 opened at most 40 characters back?  A byte scan:
+ * 《 》 。 are E3 80 8A, 8B, 82, and no other character ends in E3 80 xx. */
 static int
 in_title(const char *s, size_t p)
 {
-	size_t i = p, st;
-	int k;
-	for (k = 0; k < 40 && i > 0; k++) {
-		unsigned cp = cp_before(s, i, &st);
-		if (cp == 0x300A)
-			return 1;
-		if (cp == 0x300B || cp == 0x3002)
-			return 0;
-		i = st;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = p, stop = p > 120 ? p - 120 : 0;
+	while (i >= stop + 3) {
+		i--;
+		if (u[i] < 0x8A || u[i] > 0x8B) {
+			if (u[i] == 0x82 && u[i - 1] == 0x80 && u[i - 2] == 0xE3)
+				return 0;
+			continue;
+		}
+		if (u[i - 1] == 0x80 && u[i - 2] == 0xE3)
+			return u[i] == 0x8A;
 	}
 	return 0;
 }
@@ -896,13 +907,13 @@ find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, rk_a
 static size_t
 skip_fillers(const char *s, size_t i)
 {
-	static const char *const fill[] = { "了", "分别", "均", "达", "达到", "约", "近", "超", "超过", "逾" };
+	static const word fill[] = { W("了"), W("分别"), W("均"), W("达"), W("达到"), W("约"), W("近"), W("超"), W("超过"), W("逾") };
 	size_t k, again = 1;
 	while (again) {
 		again = 0;
 		for (k = 0; k < NELEM(fill); k++)
-			if (ends_with(s, i, fill[k])) {
-				i -= strlen(fill[k]);
+			if (ends_withn(s, i, fill[k].w, fill[k].len)) {
+				i -= fill[k].len;
 				again = 1;
 				break;
 			}
@@ -980,11 +991,11 @@ stop_char(unsigned cp)
 
 /* Words between a subject and its figure: 召开党组会23次, 生产总值增长4.8%,
  * 总量达到5万亿元. */
-static const char *const subject_verbs[] = {
-	"增长", "增加", "提高", "上升", "提升", "下降", "减少", "降低", "收窄", "达到", "达", "为",
-	"突破", "超过", "实现", "完成", "累计", "共", "总计", "合计", "是", "占", "保持在",
-	"稳定在", "控制在", "分别", "均", "了", "年均", "同比", "比上年", "平均", "约", "近", "超",
-	"逾", "至", "到",
+static const word subject_verbs[] = {
+	W("增长"), W("增加"), W("提高"), W("上升"), W("提升"), W("下降"), W("减少"), W("降低"), W("收窄"), W("达到"), W("达"), W("为"),
+	W("突破"), W("超过"), W("实现"), W("完成"), W("累计"), W("共"), W("总计"), W("合计"), W("是"), W("占"), W("保持在"),
+	W("稳定在"), W("控制在"), W("分别"), W("均"), W("了"), W("年均"), W("同比"), W("比上年"), W("平均"), W("约"), W("近"), W("超"),
+	W("逾"), W("至"), W("到"),
 };
 
 static void
@@ -1126,6 +1137,17 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		/* 一 alone is never an amount (the article, a marker, an ordinal) */
 		if (!sc->all && num.nchars == 1 && cp == 0x4E00)
 			continue;
+		/* nor, without -a, is a number with no unit after it, unless it has a
+		 * point or 万/亿 (3.51, 71.3万) or starts a range (2—4家): most Chinese
+		 * numerals end here, before the rules are tried */
+		if (!sc->all && !(num.flags & (RK_NUM_DECIMAL | RK_NUM_BIGMULT)) && !unit_at(s, n, q)) {
+			int l2;
+			unsigned nx = cp_at(s, n, q, &l2);
+			if (nx != 0x4F59 && nx != 0x591A && nx != 0x6765 && nx != '-' && nx != 0x2014 &&
+			    nx != 0x2013 && nx != '~' && nx != 0xFF5E && nx != 0xFF0D && nx != 0x81F3 &&
+			    nx != 0x5230)
+				continue;
+		}
 		cls = classify(sc, p, q, &num, 0, a);
 		if (a->why != RK_WHY_NONE) {
 			if (!sc->all)
