@@ -15,35 +15,44 @@ typedef void rk_emit(void *ctx, const char *key, size_t len, size_t off);
 /* ---- the table (count.c) --------------------------------------------- */
 
 /* A key is its bytes plus a group number (a section, a document, or 0):
- * the same bytes in two groups are two keys. */
+ * the same bytes in two groups are two keys.  Each key gets an id, its
+ * rank in order of first insertion. */
 typedef struct {
 	const char *key;
 	unsigned len;
 	unsigned grp;
-	uint64_t hash;
 	long n;
 } rk_centry;
 
 typedef struct rk_arena rk_arena;
+struct rk_cslot;
 
 typedef struct {
-	rk_centry *ent;          /* in order of first insertion, until sorted */
-	size_t nent, cap;
-	uint64_t *slot;          /* open addressing: hash tag << 32 | index + 1 */
+	struct rk_cslot *slot;   /* open addressing, the entries themselves */
 	size_t nslot;
-	rk_arena *arena;         /* key bytes */
+	uint32_t *order;         /* id -> slot */
+	size_t nent, ordercap;
+	rk_arena *arena;         /* bytes of keys too long to keep in a slot */
 	size_t max;              /* most distinct keys held; 0 = no limit */
 	long dropped;            /* occurrences of keys turned away at max */
+	rk_centry *ent;          /* rk_count_sort(): the entries, in order */
+	size_t nsorted, entcap;
 } rk_count;
 
 void rk_count_init(rk_count *c, size_t max);
-/* Adds n to key (grp, k[0..len)).  Returns the entry's index, or -1 when
- * the key is new and the table is full (then n is added to c->dropped). */
+/* Adds n to key (grp, k[0..len)).  Returns the key's id, or -1 when the
+ * key is new and the table is full (then n is added to c->dropped). */
 long rk_count_add(rk_count *c, unsigned grp, const char *k, size_t len, long n);
-/* Orders the entries by group, then count descending then key bytewise
- * (bykey 0), or key bytewise (bykey 1).  The table cannot be added to
- * afterwards, only cleared. */
+/* Adds 1 to each of n keys: faster than one at a time in a big table. */
+typedef struct { const char *k; uint32_t len, grp; } rk_ckey;
+void rk_count_add_many(rk_count *c, const rk_ckey *keys, size_t n);
+/* The key of an id. */
+const char *rk_count_key(const rk_count *c, unsigned long id, size_t *len);
+/* Fills c->ent[0..c->nsorted) with the entries ordered by group, then count
+ * descending then key bytewise (bykey 0), or key bytewise (bykey 1).
+ * Valid until the table changes. */
 void rk_count_sort(rk_count *c, int bykey);
+void rk_centry_sort(rk_centry *e, size_t n, int bykey);   /* the same order */
 void rk_count_clear(rk_count *c);
 void rk_count_free(rk_count *c);
 int rk_keycmp(const char *a, size_t alen, const char *b, size_t blen);

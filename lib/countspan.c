@@ -254,16 +254,14 @@ rk_find_slogans(const char *s, size_t n, rk_emit *emit, void *ctx)
 			continue;
 		}
 		cp = rk_u8dec(s + i, n - i, &len);
-		if (!(prev == 0x7B2C || prev == 0x4E4B || in(prev, &numerals) ||
+		if ((in(cp, &numerals) || is_ascii_digit(rk_fold(cp))) &&
+		    !(prev == 0x7B2C || prev == 0x4E4B || in(prev, &numerals) ||
 		      is_ascii_alnum(rk_fold(prev)) || rk_fold(prev) == '.')) {
-			unsigned f = rk_fold(cp);
-			if (in(cp, &numerals) || is_ascii_digit(f)) {
-				decode_ahead(s, n, i, &c);
-				if (is_ascii_digit(f))
-					used = formula(&c, 0);
-				else if (!(used = parallel(&c, 0)))
-					used = counted(&c, 0);
-			}
+			decode_ahead(s, n, i, &c);
+			if (is_ascii_digit(c.cp[0]))
+				used = formula(&c, 0);
+			else if (!(used = parallel(&c, 0)))
+				used = counted(&c, 0);
 		}
 		if (used) {
 			emit(ctx, s + i, c.off[used] - i, i);

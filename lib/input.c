@@ -381,8 +381,9 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 		while (run < end) {
 			unsigned c = s[run];
 			if (c >= 0x20 && c < 0x80) { run++; continue; }
-			if (c >= 0xE3 && c <= 0xE9 && run + 2 < end && (s[run + 1] & 0xC0) == 0x80 &&
-			    (s[run + 2] & 0xC0) == 0x80) {
+			if (c >= 0xE1 && c != 0xED && c <= 0xEF && run + 2 < end &&
+			    (s[run + 1] & 0xC0) == 0x80 && (s[run + 2] & 0xC0) == 0x80 &&
+			    !((c == 0xE2 || c == 0xEF) && is_zero_width(s + run))) {
 				run += 3;    /* CJK and its punctuation: the common case */
 				continue;
 			}

@@ -179,37 +179,37 @@ rk_marker_at(const char *s, size_t n, rk_marker *m)
 }
 
 /* closing quotes and brackets that may follow an end mark */
-static size_t
-closer_before(const char *s, size_t n)
+static int
+is_closer(unsigned cp)
 {
-	static const char *const closers[] = { "”", "’", "）", "》", "」", "』", "】", ")", "\"", "'", NULL };
-	const char *const *c;
-	for (c = closers; *c; c++) {
-		size_t k = strlen(*c);
-		if (n >= k && memcmp(s + n - k, *c, k) == 0)
-			return k;
+	switch (cp) {
+	case 0x201D: case 0x2019: case 0xFF09: case 0x300B: case 0x300D: case 0x300F:
+	case 0x3011: case ')': case '"': case '\'':
+		return 1;
 	}
 	return 0;
 }
 
-static const char *const final_marks[] = { "。", "！", "？", "；", "：", "…", "!", "?", ";", ":", "｡", NULL };
-
 int
 rk_ends_final(const char *s, size_t n)
 {
-	size_t k;
-	const char *const *f;
-	while ((k = closer_before(s, n)) && k < n)
-		n -= k;
-	for (f = final_marks; *f; f++) {
-		size_t l = strlen(*f);
-		if (n >= l && memcmp(s + n - l, *f, l) == 0)
-			return 1;
+	int l;
+	unsigned cp = rk_u8last(s, n, &l);
+	while (is_closer(cp) && (size_t)l < n) {
+		n -= (size_t)l;
+		cp = rk_u8last(s, n, &l);
 	}
-	/* an ASCII or full-width full stop after a non-digit */
-	if (n >= 1 && s[n - 1] == '.' && !(n >= 2 && is_digit_at(s + n - 2, 1)))
+	switch (cp) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF1A: case 0x2026:   /* 。！？；：… */
+	case '!': case '?': case ';': case ':': case 0xFF61:
 		return 1;
-	return n >= 3 && memcmp(s + n - 3, "．", 3) == 0;
+	case '.': case 0xFF0E:
+		/* a full stop, not the end of 2.5 or 1. */
+		n -= (size_t)l;
+		return !(n >= 1 && is_digit_at(s + n - 1, 1)) &&
+		       !(n >= 3 && is_digit_at(s + n - 3, 3) && (unsigned char)s[n - 3] == 0xEF);
+	}
+	return 0;
 }
 
 int
@@ -267,6 +267,8 @@ rk_is_furniture(const char *s, size_t n)
 		"当前位置", "首页", "阅读量", "浏览量", "点击量", "阅读次数", "访问量", ">", "›", "分享：", "分享:", NULL
 	};
 	const char *const *w;
+	if (n > 120)
+		return 0;    /* furniture is short */
 	for (w = words; *w; w++)
 		if (equals(s, n, *w))
 			return 1;
@@ -281,7 +283,7 @@ rk_is_tail_trigger(const char *s, size_t n)
 		"相关报道", "相关文档", "相关附件", "相关链接", "相关新闻", "相关阅读", "扫一扫在手机",
 		"》》点击", ">>点击", "责任编辑", NULL
 	};
-	return match_any(s, n, prefixes) > 0;
+	return n <= 120 && match_any(s, n, prefixes) > 0;
 }
 
 /* ——2026年1月26日在…会议上, and the ——subtitle of a feature */

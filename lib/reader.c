@@ -60,6 +60,8 @@ struct rk_reader {
 	size_t rowdoc_cap;
 	rk_anchor rowanchor;
 	int warned_row;
+	struct { size_t at; rk_marker m; } *cands;   /* item markers in a paragraph */
+	size_t candcap;
 	char prevsect[SECTMAX];   /* a para row opening a new sect is a lead */
 };
 
@@ -118,27 +120,23 @@ read_line(rk_reader *r)
 	return 0;
 }
 
-static size_t
-count_str(const char *s, size_t n, const char *w)
-{
-	size_t c = 0, k = strlen(w);
-	const char *p = s, *end = s + n;
-	while (p + k <= end && (p = memchr(p, w[0], (size_t)(end - p))) != NULL) {
-		if (p + k <= end && memcmp(p, w, k) == 0) {
-			c++;
-			p += k;
-		} else
-			p++;
-	}
-	return c;
-}
-
+/* More “ than ”, （ than ）, or 《 than 》: a line cut inside a quote. */
 static int
 unbalanced(const char *s, size_t n)
 {
-	return count_str(s, n, "“") > count_str(s, n, "”") ||
-	       count_str(s, n, "（") > count_str(s, n, "）") ||
-	       count_str(s, n, "《") > count_str(s, n, "》");
+	const unsigned char *u = (const unsigned char *)s;
+	int quote = 0, paren = 0, title = 0;
+	size_t i;
+	for (i = 0; i + 2 < n; i++) {
+		if (u[i] == 0xE2 && u[i + 1] == 0x80) {
+			quote += u[i + 2] == 0x9C ? 1 : u[i + 2] == 0x9D ? -1 : 0;    /* “ ” */
+		} else if (u[i] == 0xEF && u[i + 1] == 0xBC) {
+			paren += u[i + 2] == 0x88 ? 1 : u[i + 2] == 0x89 ? -1 : 0;    /* （ ） */
+		} else if (u[i] == 0xE3 && u[i + 1] == 0x80) {
+			title += u[i + 2] == 0x8A ? 1 : u[i + 2] == 0x8B ? -1 : 0;    /* 《 》 */
+		}
+	}
+	return quote > 0 || paren > 0 || title > 0;
 }
 
 static int
@@ -152,40 +150,42 @@ has_cjk(const char *s, size_t n)
 }
 
 static int
-ends_with_any(const char *s, size_t n, const char *const *set)
+is_alnum(unsigned char c)
 {
-	for (; *set; set++) {
-		size_t k = strlen(*set);
-		if (n >= k && memcmp(s + n - k, *set, k) == 0)
-			return 1;
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* A line ending in an opening bracket or a comma goes on. */
+static int
+open_end(const char *s, size_t n)
+{
+	int l;
+	switch (rk_u8last(s, n, &l)) {
+	case 0xFF08: case 0x201C: case 0x300A: case '(': case 0x3010: case 0x300C: case 0x300E:
+	case 0x2018: case '[': case 0xFF0C: case 0x3001: case ',':
+		return 1;
 	}
 	return 0;
 }
 
+/* A line starting with closing or inner punctuation continues the last. */
 static int
-starts_with_any(const char *s, size_t n, const char *const *set)
+cont_start(const char *s, size_t n)
 {
-	for (; *set; set++)
-		if (rk_has_prefix(s, n, *set))
-			return 1;
+	int l;
+	switch (rk_u8dec(s, n, &l)) {
+	case 0xFF09: case 0x201D: case 0x300B: case ')': case 0x3011: case 0x300D: case 0x300F:
+	case 0x2019: case ']': case 0xFF0C: case 0x3001: case 0x3002: case 0xFF1B: case 0xFF1A:
+	case 0xFF01: case 0xFF1F: case ',': case '%': case 0xFF05:
+		return 1;
+	}
 	return 0;
-}
-
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 /* Does line a (the paragraph so far) go on in line b? */
 static int
 should_join(const para_t *a, const para_t *b, int piece)
 {
-	static const char *const open_end[] = { "（", "“", "《", "(", "【", "「", "『", "‘", "[",
-	                                        "，", "、", ",", NULL };
-	static const char *const cont_start[] = { "）", "”", "》", ")", "】", "」", "』", "’", "]",
-	                                          "，", "、", "。", "；", "：", "！", "？", ",",
-	                                          "%", "％", NULL };
 	rk_marker m;
 	int marked;
 	if (a->len + b->len > RK_PARA_MAX)
@@ -195,7 +195,7 @@ should_join(const para_t *a, const para_t *b, int piece)
 	if (rk_marker_at(b->text, b->len, &m) || rk_has_prefix(b->text, b->len, "——") ||
 	    rk_is_furniture(b->text, b->len) || rk_is_tail_trigger(b->text, b->len))
 		return 0;
-	if (ends_with_any(a->text, a->len, open_end) || starts_with_any(b->text, b->len, cont_start))
+	if (open_end(a->text, a->len) || cont_start(b->text, b->len))
 		return 1;
 	if (rk_ends_final(a->text, a->len))
 		return 0;
@@ -209,12 +209,12 @@ should_join(const para_t *a, const para_t *b, int piece)
 	/* a body line cut mid-sentence; a heading line never holds a 。 */
 	marked = rk_marker_at(a->text, a->len, &m);
 	if (rk_is_byline(a->text, a->len) ||
-	    (rk_ends_final(b->text, b->len) && rk_u8count(b->text, b->len) <= 12 &&
+	    (rk_ends_final(b->text, b->len) && rk_u8count_max(b->text, b->len, 12) <= 12 &&
 	     !memmem(b->text, b->len, "，", 3)))
 		return 0;    /* a photo credit; a salutation like 各位代表： */
 	if (rk_has_sentence_mark(a->text, a->len))
 		return 1;
-	return !marked && count_str(a->text, a->len, "，") > 0 && rk_u8count(a->text, a->len) >= 30;
+	return !marked && rk_u8count_max(a->text, a->len, 30) >= 30 && memmem(a->text, a->len, "，", 3);
 }
 
 /* Assemble the next paragraph into p. */
@@ -254,8 +254,19 @@ format_sect(const rk_reader *r, char *out)
 		strcpy(out, "0");
 		return;
 	}
-	for (k = 1; k <= r->depth; k++)
-		o += sprintf(o, k > 1 ? ".%d" : "%d", r->counters[k]);
+	for (k = 1; k <= r->depth; k++) {
+		char digits[12];
+		int d = 0;
+		unsigned v = (unsigned)r->counters[k];
+		if (k > 1)
+			*o++ = '.';
+		do
+			digits[d++] = (char)('0' + v % 10);
+		while ((v /= 10) > 0);
+		while (d > 0)
+			*o++ = digits[--d];
+	}
+	*o = '\0';
 }
 
 static int
@@ -319,6 +330,14 @@ item_style(int style)
 
 /* ---- blocks ---------------------------------------------------------- */
 
+static long
+anchor_line(const rk_anchor *a, size_t n, size_t off)
+{
+	while (n > 1 && a[n - 1].off > off)
+		n--;
+	return n ? a[n - 1].line : 0;
+}
+
 static qblock *
 emit(rk_reader *r, enum rk_kind kind, size_t off, size_t len, int para_start)
 {
@@ -337,7 +356,7 @@ emit(rk_reader *r, enum rk_kind kind, size_t off, size_t len, int para_start)
 	q->b.nanchors = r->cur.nanch;
 	q->b.doc = r->name;
 	q->b.para_start = para_start;
-	rk_pos(&q->b, 0, &q->b.line, &q->b.col);
+	q->b.line = anchor_line(r->cur.anch, r->cur.nanch, off);
 	format_sect(r, q->sect);
 	q->b.sect = q->sect;
 	return q;
@@ -402,33 +421,48 @@ is_boundary_before(const char *s, size_t pos)
 	return 0;
 }
 
-/* The next item marker (一是 十一是 第一，) at or after from that stands at a
- * sentence boundary; its offset, or len if none. */
-static size_t
-find_item(const char *s, size_t len, size_t from, rk_marker *m)
+/* First occurrence of a 3-byte character (memmem is vectorised). */
+static const char *
+find3(const char *s, size_t n, const char *c)
 {
-	while (from < len) {
-		const char *shi = memmem(s + from, len - from, "是", 3);
-		const char *di = memmem(s + from, len - from, "第", 3);
+	return memmem(s, n, c, 3);
+}
+
+/* Item markers (一是 十一是 第一，) standing at a sentence boundary in
+ * s[0..len), in order, into r->cands: one pass over the text. */
+static size_t
+collect_items(rk_reader *r, const char *s, size_t len)
+{
+	const char *shi = find3(s, len, "是"), *di = find3(s, len, "第");
+	size_t n = 0;
+	while (shi || di) {
 		const char *hit = di && (!shi || di < shi) ? di : shi;
-		size_t at;
-		if (!hit)
-			return len;
-		at = (size_t)(hit - s);
+		size_t at = (size_t)(hit - s), found = (size_t)-1, back;
+		rk_marker m;
 		if (hit == di) {
-			if (is_boundary_before(s, at) && rk_item_at(s + at, len - at, m))
-				return at;
+			if (is_boundary_before(s, at) && rk_item_at(s + at, len - at, &m))
+				found = at;
+			di = find3(hit + 3, len - at - 3, "第");
 		} else {
 			/* back up over the numeral: one or two characters */
-			size_t back;
-			for (back = 3; back <= 6 && back <= at && at - back >= from; back += 3)
+			for (back = 3; back <= 6 && back <= at; back += 3)
 				if (is_boundary_before(s, at - back) &&
-				    rk_item_at(s + at - back, len - at + back, m) && m->len == back + 3)
-					return at - back;
+				    rk_item_at(s + at - back, len - at + back, &m) && m.len == back + 3) {
+					found = at - back;
+					break;
+				}
+			shi = find3(hit + 3, len - at - 3, "是");
 		}
-		from = at + 3;
+		if (found == (size_t)-1 || (n && r->cands[n - 1].at >= found))
+			continue;
+		if (n == r->candcap) {
+			r->candcap = r->candcap ? r->candcap * 2 : 16;
+			r->cands = rk_realloc(r->cands, r->candcap * sizeof *r->cands);
+		}
+		r->cands[n].at = found;
+		r->cands[n++].m = m;
 	}
-	return len;
+	return n;
 }
 
 /* Emit text cur[off, off+len) as body: paragraph text cut at the item
@@ -437,20 +471,17 @@ static void
 emit_body(rk_reader *r, size_t off, size_t len, int para_start, enum rk_entry lead)
 {
 	const char *s = r->cur.text + off;
-	size_t start = 0, at = 0;
+	size_t start = 0, ncand = collect_items(r, s, len), c, c2;
 	int first = 1;
-	rk_marker m;
 
-	while ((at = find_item(s, len, at, &m)) < len) {
+	for (c = 0; c < ncand; c++) {
+		rk_marker m = r->cands[c].m;
+		size_t at = r->cands[c].at, end = len;
 		int level;
-		size_t end, scan;
-		rk_marker m2;
 		qblock *q;
 		/* a run starts at 一 or goes on from the last number */
-		if (!(m.num == 1 || (style_level(r, m.style) && m.num == r->item_last + 1))) {
-			at += 3;
+		if (at < start || !(m.num == 1 || (style_level(r, m.style) && m.num == r->item_last + 1)))
 			continue;
-		}
 		if (at > start) {
 			q = emit(r, RK_PARA, off + start, at - start, first && para_start);
 			if (first)
@@ -459,17 +490,16 @@ emit_body(rk_reader *r, size_t off, size_t len, int para_start, enum rk_entry le
 		}
 		level = open_entry(r, m.style);
 		r->item_last = m.num;
-		end = len;
-		for (scan = at + m.len; (scan = find_item(s, len, scan, &m2)) < len; scan += 3)
-			if (m2.style == m.style && m2.num == m.num + 1) {
-				end = scan;
+		for (c2 = c + 1; c2 < ncand; c2++)
+			if (r->cands[c2].m.style == m.style && r->cands[c2].m.num == m.num + 1) {
+				end = r->cands[c2].at;
 				break;
 			}
 		q = emit(r, RK_ITEM, off + at, end - at, first && para_start);
 		set_entry(q, r, RK_E_ITEM, level, m.len);
 		set_title(q, m.len, rk_sentence_len(s + at + m.len, end - at - m.len));
 		first = 0;
-		start = at = end;
+		start = end;
 	}
 	if (start < len) {
 		qblock *q = emit(r, RK_PARA, off + start, len - start, first && para_start);
@@ -501,7 +531,7 @@ lead_len(const char *s, size_t n)
 	size_t k = rk_sentence_len(s, n), chars;
 	if (k >= n || k < 6 || memcmp(s + k - 3, "。", 3) != 0)
 		return 0;
-	chars = rk_u8count(s, k);
+	chars = rk_u8count_max(s, k, 30);
 	if (chars < 5 || chars > 26 || n - k < k)
 		return 0;
 	if (memmem(s, k, "，", 3) || memmem(s, k, "：", 3) || is_digitish(s, k))
@@ -512,14 +542,14 @@ lead_len(const char *s, size_t n)
 static int
 short_unpunct(const char *s, size_t n)
 {
-	return n > 0 && rk_u8count(s, n) <= 40 && !rk_has_sentence_mark(s, n) &&
+	return n > 0 && rk_u8count_max(s, n, 40) <= 40 && !rk_has_sentence_mark(s, n) &&
 	       !rk_ends_final(s, n) && !rk_has_prefix(s, n, "——");
 }
 
 static int
 is_glossary_title(const char *s, size_t n)
 {
-	return rk_u8count(s, n) <= 40 && !rk_ends_final(s, n) &&
+	return rk_u8count_max(s, n, 40) <= 40 && !rk_ends_final(s, n) &&
 	       (memmem(s, n, "名词解释", 12) || memmem(s, n, "名词注释", 12) ||
 	        memmem(s, n, "名词释义", 12) || memmem(s, n, "名词术语", 12));
 }
@@ -558,7 +588,7 @@ classify(rk_reader *r)
 {
 	const char *s = r->cur.text;
 	size_t n = r->cur.len, ll;
-	size_t chars = rk_u8count(s, n);
+	size_t chars = rk_u8count_max(s, n, 100);   /* exact up to the thresholds used */
 	rk_marker m;
 	int marked = rk_marker_at(s, n, &m);
 	int para_start = !r->cur.cont;
@@ -577,6 +607,11 @@ classify(rk_reader *r)
 			r->item_last = 0;
 		r->depth--;
 	}
+	/* a concatenated stream: the next report's body ends the tail */
+	if (r->zone == ZONE_TAIL &&
+	    ((marked && (m.style == ST_HAN_DUN || m.style == ST_HAN_PAREN)) ||
+	     (chars >= 100 && rk_has_sentence_mark(s, n))))
+		r->zone = ZONE_BODY;
 	if (r->zone == ZONE_TAIL || rk_is_tail_trigger(s, n)) {
 		r->zone = ZONE_TAIL;
 		emit(r, RK_META, 0, n, 1);
@@ -856,6 +891,7 @@ rk_close(rk_reader *r)
 	free(r->next.text); free(r->next.anch);
 	free(r->q);
 	free(r->rowdoc);
+	free(r->cands);
 	free(r->name);
 	free(r);
 }

@@ -43,6 +43,9 @@ size_t rk_unescape(char *s, size_t n, int *bad);
  * Input is assumed valid (everything past the decoder is). */
 unsigned rk_u8dec(const char *s, size_t n, int *len);
 size_t rk_u8count(const char *s, size_t n);          /* code points */
+unsigned rk_u8last(const char *s, size_t n, int *len); /* the last code point, 0 if none */
+/* Code points, exact up to max; more than max when there are more. */
+size_t rk_u8count_max(const char *s, size_t n, size_t max);
 int rk_u8enc(unsigned cp, char *out);                /* returns bytes written */
 /* Full-width ASCII variants (U+FF01..U+FF5E) folded to ASCII; others as is. */
 unsigned rk_fold(unsigned cp);
@@ -80,8 +83,7 @@ typedef struct {
 	enum rk_kind kind;
 	const char *text;       /* UTF-8, normalised, no newline; not NUL-terminated */
 	size_t len;
-	long line;              /* source line of text[0] */
-	long col;               /* its column */
+	long line;              /* source line of text[0]; rk_pos() gives columns */
 	const char *sect;       /* dotted outline position in force for this block, "0" before any */
 	int para_start;         /* 1 if this block begins a new paragraph (0 for a heading's
 	                           same-line body or the second item of a paragraph) */

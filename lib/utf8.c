@@ -1,4 +1,6 @@
 /* UTF-8 helpers for text the decoder has already validated. */
+#include <string.h>
+
 #include "rkit.h"
 
 unsigned
@@ -23,10 +25,27 @@ rk_u8dec(const char *s, size_t n, int *len)
 size_t
 rk_u8count(const char *s, size_t n)
 {
-	size_t i, c = 0;
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
+	/* count the bytes that are not continuation bytes (10xxxxxx), a
+	 * word at a time */
+	const unsigned long long hi = 0x8080808080808080ULL;
+	size_t i = 0, cont = 0;
+	for (; i + 8 <= n; i += 8) {
+		unsigned long long x;
+		memcpy(&x, s + i, 8);
+		/* one bit per continuation byte, summed by a multiply */
+		cont += (size_t)((((x & ~(x << 1) & hi) >> 7) * 0x0101010101010101ULL) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
+}
+
+size_t
+rk_u8count_max(const char *s, size_t n, size_t max)
+{
+	/* a character is at most 4 bytes: look no further than needed */
+	size_t lim = (max + 1) * 4;
+	return rk_u8count(s, n < lim ? n : lim);
 }
 
 int
@@ -66,4 +85,23 @@ rk_is_space(unsigned cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
 	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}
+
+unsigned
+rk_u8last(const char *s, size_t n, int *len)
+{
+	size_t i = n;
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0) {
+		*len = 0;
+		return 0;
+	}
+	i--;
+	{
+		int l;
+		unsigned cp = rk_u8dec(s + i, n - i, &l);
+		*len = (int)(n - i);
+		return cp;
+	}
 }

@@ -130,8 +130,14 @@ void
 rk_out_long(long v)
 {
 	char tmp[24];
-	int n = snprintf(tmp, sizeof tmp, "%ld", v);
-	rk_out(tmp, (size_t)n);
+	int n = sizeof tmp;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		tmp[--n] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		tmp[--n] = '-';
+	rk_out(tmp + n, sizeof tmp - (size_t)n);
 }
 
 void

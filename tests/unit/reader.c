@@ -30,8 +30,12 @@ blocks(const char *enc)
 	if (!(r = rk_open(path, &opts)))
 		return out;
 	while ((b = rk_next(r)) != NULL && o < sizeof out - 512) {
+		long line, col;
+		rk_pos(b, 0, &line, &col);
+		if (line != b->line)
+			o += (size_t)snprintf(out + o, sizeof out - o, "(line %ld != rk_pos %ld) ", b->line, line);
 		o += (size_t)snprintf(out + o, sizeof out - o, "%s %s %ld:%ld %.*s", rk_kind_name[b->kind],
-		                      b->sect, b->line, b->col, (int)b->len, b->text);
+		                      b->sect, line, col, (int)b->len, b->text);
 		if (b->entry)
 			o += (size_t)snprintf(out + o, sizeof out - o, " <%d %.*s|%.*s>", b->level,
 			                      (int)b->marker_len, b->text, (int)b->title_len, b->text + b->title_off);
