@@ -51,7 +51,8 @@ first_diff() {
 	at=$(cmp "$1" "$2" 2>&1 | sed -n 's/.* differ: \(byte\|char\) \([0-9]*\).*/\2/p')
 	[ -n "$at" ] || { cmp "$1" "$2" 2>&1 | head -n 1; return; }
 	from=$((at > 30 ? at - 30 : 1))
+	# whole characters only, so the FAIL line stays valid UTF-8 for grep
 	printf 'first difference at byte %s: [%s] vs [%s]' "$at" \
-		"$(tail -c +"$from" "$1" | head -c 90 | tr '\n\t' '  ')" \
-		"$(tail -c +"$from" "$2" | head -c 90 | tr '\n\t' '  ')"
+		"$(tail -c +"$from" "$1" | head -c 90 | tr '\n\t' '  ' | iconv -c -f UTF-8 -t UTF-8)" \
+		"$(tail -c +"$from" "$2" | head -c 90 | tr '\n\t' '  ' | iconv -c -f UTF-8 -t UTF-8)"
 }
