@@ -141,19 +141,34 @@ count_span(void *ctx, const char *k, size_t len, size_t off)
 	rk_count_add(&table, group_at(off), k, len, 1);
 }
 
+/* Keys of a block, counted in batches (rk_count_add_many); the text they
+ * point into lives until the block is done. */
+static rk_ckey batch[256];
+static size_t nbatch;
+
+static void
+flush_batch(void)
+{
+	rk_count_add_many(&table, batch, nbatch);
+	nbatch = 0;
+}
+
 static void
 count_token(void *ctx, const char *k, size_t len, size_t off)
 {
 	(void)off;
-	rk_count_add(&table, *(unsigned *)ctx, k, len, 1);
+	if (nbatch == sizeof batch / sizeof *batch)
+		flush_batch();
+	batch[nbatch].k = k;
+	batch[nbatch].len = (uint32_t)len;
+	batch[nbatch++].grp = *(unsigned *)ctx;
 }
 
 static void
 count_word(void *ctx, const char *k, size_t len, size_t off)
 {
-	(void)off;
 	if (rk_is_wordlike(k, len))
-		rk_count_add(&table, *(unsigned *)ctx, k, len, 1);
+		count_token(ctx, k, len, off);
 }
 
 static void
@@ -240,6 +255,7 @@ count_block(const rk_block *b, unsigned grp)
 	}
 	if (opt.mode == M_PATTERNS && opt.terms)
 		rk_find_terms(opt.terms, b->text, b->len, count_token, &grp);
+	flush_batch();
 }
 
 static int
@@ -290,16 +306,16 @@ select_entries(rk_count *c)
 	size_t i, o = 0;
 	long rank = 0;
 	rk_count_sort(c, 0);
-	for (i = 0; i < c->nent; i++) {
+	for (i = 0; i < c->nsorted; i++) {
 		if (i > 0 && c->ent[i].grp != c->ent[i - 1].grp)
 			rank = 0;
 		if (c->ent[i].n >= opt.min && (opt.top < 0 || rank < opt.top))
 			c->ent[o++] = c->ent[i];
 		rank++;
 	}
-	c->nent = o;
+	c->nsorted = o;
 	if (opt.bykey)
-		rk_count_sort(c, 1);
+		rk_centry_sort(c->ent, o, 1);
 }
 
 static void
@@ -322,7 +338,7 @@ write_rows(void (*lead)(unsigned grp))
 {
 	size_t i;
 	select_entries(&table);
-	for (i = 0; i < table.nent; i++) {
+	for (i = 0; i < table.nsorted; i++) {
 		const rk_centry *e = &table.ent[i];
 		if (lead)
 			lead(e->grp);
@@ -339,7 +355,9 @@ doc_columns(unsigned grp)
 	rk_out_field(curdoc, strlen(curdoc));
 	rk_out_tab();
 	if (opt.by == BY_SECT) {
-		rk_out_field(sects.ent[grp].key, sects.ent[grp].len);
+		size_t len;
+		const char *sect = rk_count_key(&sects, grp, &len);
+		rk_out_field(sect, len);
 		rk_out_tab();
 	}
 }
@@ -513,7 +531,9 @@ static void
 group_columns(unsigned grp)
 {
 	/* doc, or doc and sect, already escaped as read */
-	rk_out(groups.ent[grp].key, groups.ent[grp].len);
+	size_t len;
+	const char *g = rk_count_key(&groups, grp, &len);
+	rk_out(g, len);
 	rk_out_tab();
 }
 

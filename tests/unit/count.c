@@ -103,8 +103,14 @@ test_table(void)
 	rk_count_add(&c, 0, "ab", 2, 3);
 	rk_count_add(&c, 0, "", 0, 1);
 	CHECK_INT("table: distinct (group, key) pairs", c.nent, 5);
+	CHECK_INT("table: id of a known key", rk_count_add(&c, 0, "a", 1, 0), 1);
+	{
+		size_t len;
+		const char *k = rk_count_key(&c, 3, &len);
+		CHECK(    "table: key of an id", len == 2 && memcmp(k, "ab", 2) == 0);
+	}
 	rk_count_sort(&c, 0);
-	CHECK_STR("table: count desc then key: first", c.ent[0].key, "ab");   /* 3, then b 3 */
+	CHECK(    "table: count desc then key: first", c.ent[0].len == 2 && memcmp(c.ent[0].key, "ab", 2) == 0);
 	CHECK_INT("table: b summed", c.ent[1].n, 3);
 	CHECK(    "table: tie broken by key bytes", c.ent[0].len == 2 && c.ent[1].len == 1);
 	CHECK(    "table: empty key sorts before a among count 1", c.ent[2].len == 0 && c.ent[3].key[0] == 'a');
@@ -118,8 +124,32 @@ test_table(void)
 	}
 	CHECK_INT("table: 30000 keys after growth", c.nent, 30000);
 	{
+		/* long keys live outside the slots; ids survive growth */
+		char big[64];
+		long id;
+		size_t len;
+		memset(big, 'x', sizeof big);
+		id = rk_count_add(&c, 7, big, sizeof big, 2);
+		for (i = 0; i < 50000; i++) {
+			int n = snprintf(key, sizeof key, "m%ld", i);
+			rk_count_add(&c, 0, key, (size_t)n, 1);
+		}
+		CHECK(    "table: long key kept through growth",
+		          rk_count_key(&c, (unsigned long)id, &len)[63] == 'x' && len == 64);
+		CHECK_INT("table: long key found again", rk_count_add(&c, 7, big, sizeof big, 1), id);
+		rk_count_sort(&c, 1);
+		CHECK(    "table: sorted by key, group 7 last", c.ent[c.nsorted - 1].grp == 7 &&
+		          c.ent[c.nsorted - 1].n == 3);
+		rk_count_clear(&c);
+		for (i = 0; i < 100000; i++) {
+			int n = snprintf(key, sizeof key, "k%ld", i % 30000);
+			rk_count_add(&c, 0, key, (size_t)n, 1);
+		}
+	}
+	{
 		long sum = 0;
-		for (i = 0; i < (long)c.nent; i++)
+		rk_count_sort(&c, 1);
+		for (i = 0; i < (long)c.nsorted; i++)
 			sum += c.ent[i].n;
 		CHECK_INT("table: counts add up after growth", sum, 100000);
 	}
