@@ -9,7 +9,8 @@ PATH=$BIN:$PATH
 export PATH
 name=$(basename "$0" .test)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rkit-$name.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
 
 pass() { echo "PASS $name/$*"; }
 fail() { echo "FAIL $name/$*"; }
