@@ -13,7 +13,9 @@
 enum { MAX_WORD_BYTES = 400 };
 
 struct word { size_t off; unsigned len; unsigned order; double freq; };
-struct node { unsigned cp, first, nchild; int word; };
+/* word: the word ending here, -1 if none (or its frequency is 0);
+ * score: its frequency, or what rk_dict_score() made of it */
+struct node { unsigned cp, first, nchild; int word; double score; };
 
 struct rk_dict {
 	char *bytes;               /* the words, back to back */
@@ -22,6 +24,7 @@ struct rk_dict {
 	size_t nwords, wordscap;
 	struct node *nodes;
 	size_t nnodes, nodescap;
+	unsigned *cps;             /* nodes[i].cp, packed: a search reads few cache lines */
 	unsigned *root;            /* BMP code point -> child of the root, 0 if none */
 	double total;
 	int built;
@@ -101,8 +104,14 @@ build(rk_dict *d, unsigned node, size_t lo, size_t hi, size_t boff)
 	unsigned first, prev = 0;
 	int len;
 
-	if (lo < hi && d->words[lo].len == boff)
-		d->nodes[node].word = (int)lo++;
+	if (lo < hi && d->words[lo].len == boff) {
+		/* a word of frequency 0 is a prefix only, as in jieba */
+		if (d->words[lo].freq > 0) {
+			d->nodes[node].word = (int)lo;
+			d->nodes[node].score = d->words[lo].freq;
+		}
+		lo++;
+	}
 	for (i = lo; i < hi; i++) {
 		unsigned cp = cp_at(d, i, boff, &len);
 		if (i == lo || cp != prev)
@@ -122,6 +131,7 @@ build(rk_dict *d, unsigned node, size_t lo, size_t hi, size_t boff)
 		d->nodes[first].first = 0;
 		d->nodes[first].nchild = 0;
 		d->nodes[first].word = -1;
+		d->nodes[first].score = 0;
 		build(d, first, i, j, boff + (size_t)len);
 		i = j;
 	}
@@ -147,7 +157,11 @@ rk_dict_build(rk_dict *d)
 	newnodes(d, 1);
 	d->nodes[0].cp = 0;
 	d->nodes[0].word = -1;
+	d->nodes[0].score = 0;
 	build(d, 0, 0, d->nwords, 0);
+	d->cps = rk_alloc(d->nnodes * sizeof *d->cps);
+	for (i = 0; i < d->nnodes; i++)
+		d->cps[i] = d->nodes[i].cp;
 	d->root = calloc(0x10000, sizeof *d->root);
 	if (!d->root)
 		rk_die(1, "out of memory");
@@ -161,26 +175,53 @@ rk_dict_build(rk_dict *d)
 
 size_t rk_dict_size(const rk_dict *d) { return d->nwords; }
 double rk_dict_total(const rk_dict *d) { return d->total; }
-int rk_dict_word(const rk_dict *d, int node) { return d->nodes[node].word; }
 double rk_dict_freq(const rk_dict *d, int id) { return d->words[id].freq; }
 
-int
-rk_dict_step(const rk_dict *d, int node, unsigned cp)
+static inline int
+step(const rk_dict *d, int node, unsigned cp)
 {
 	const struct node *nd = &d->nodes[node];
+	const unsigned *c = d->cps;
 	unsigned lo = nd->first, hi = nd->first + nd->nchild;
 	if (node == 0 && cp < 0x10000)
 		return d->root[cp] ? (int)d->root[cp] : -1;
-	while (lo < hi) {
+	while (hi - lo > 8) {
 		unsigned mid = lo + (hi - lo) / 2;
-		if (d->nodes[mid].cp == cp)
-			return (int)mid;
-		if (d->nodes[mid].cp < cp)
-			lo = mid + 1;
+		if (c[mid] <= cp)
+			lo = mid;
 		else
 			hi = mid;
 	}
+	for (; lo < hi; lo++)
+		if (c[lo] == cp)
+			return (int)lo;
 	return -1;
+}
+
+void
+rk_dict_score(rk_dict *d, double (*f)(double freq, void *ctx), void *ctx)
+{
+	size_t i;
+	for (i = 0; i < d->nnodes; i++)
+		if (d->nodes[i].word >= 0)
+			d->nodes[i].score = f(d->words[d->nodes[i].word].freq, ctx);
+}
+
+int
+rk_dict_prefixes(const rk_dict *d, const unsigned *cp, int n, int *lens, double *scores, int max)
+{
+	int node = 0, j, found = 0;
+	for (j = 0; j < n && found < max; j++) {
+		const struct node *nd;
+		if ((node = step(d, node, cp[j])) < 0)
+			break;
+		nd = &d->nodes[node];
+		if (nd->word >= 0) {
+			lens[found] = j + 1;
+			scores[found++] = nd->score;
+		}
+	}
+	return found;
 }
 
 void
@@ -191,6 +232,7 @@ rk_dict_free(rk_dict *d)
 	free(d->bytes);
 	free(d->words);
 	free(d->nodes);
+	free(d->cps);
 	free(d->root);
 	free(d);
 }
@@ -307,7 +349,7 @@ rk_find_terms(const rk_dict *d, const char *s, size_t n, rk_emit *emit, void *ct
 		int edge_ok = !(i > 0 && ascii_alnum_at(s, i) && ascii_alnum_at(s, i - 1));
 		while (edge_ok && j < n) {
 			unsigned cp = rk_u8dec(s + j, n - j, &len);
-			if ((node = rk_dict_step(d, node, cp)) < 0)
+			if ((node = step(d, node, cp)) < 0)
 				break;
 			j += (size_t)len;
 			if (d->nodes[node].word >= 0 &&

@@ -84,11 +84,12 @@ void rk_dict_build(rk_dict *d);
 size_t rk_dict_size(const rk_dict *d);
 double rk_dict_total(const rk_dict *d);     /* sum of frequencies */
 void rk_dict_free(rk_dict *d);
-/* The trie, one character at a time: node 0 is the root; returns the
- * child of node for cp, or -1.  rk_dict_word() is the word id ending at a
- * node, or -1; rk_dict_freq() that word's frequency. */
-int rk_dict_step(const rk_dict *d, int node, unsigned cp);
-int rk_dict_word(const rk_dict *d, int node);
+/* Words that are prefixes of the text cp[0..n) (code points), frequency
+ * above 0: their lengths in characters in lens[], shortest first, their
+ * scores in scores[]; at most max; returns how many. */
+int rk_dict_prefixes(const rk_dict *d, const unsigned *cp, int n, int *lens, double *scores, int max);
+/* A word's score is its frequency until this sets it to f(frequency). */
+void rk_dict_score(rk_dict *d, double (*f)(double freq, void *ctx), void *ctx);
 double rk_dict_freq(const rk_dict *d, int id);
 /* Reads a term list (one term a line, surrounding blanks trimmed, empty
  * lines skipped) or a jieba dictionary ("word freq [tag]"; withfreq 1).
@@ -106,7 +107,7 @@ void rk_find_terms(const rk_dict *d, const char *s, size_t n, rk_emit *emit, voi
  * everything else is a token of one character, whitespace included.
  * Emits every token (the caller filters). */
 typedef struct rk_seg rk_seg;
-rk_seg *rk_seg_new(const rk_dict *d);
+rk_seg *rk_seg_new(rk_dict *d);   /* sets the dictionary's scores */
 void rk_seg_cut(rk_seg *g, const char *s, size_t n, rk_emit *emit, void *ctx);
 void rk_seg_free(rk_seg *g);
 /* 1 if the token has a letter, digit or Han character: a word to count. */

@@ -17,8 +17,9 @@
 
 struct rk_seg {
 	const rk_dict *dict;
-	double *logfreq;       /* per word id */
 	double logtotal;
+	int lens[128];         /* one walk's words */
+	double scores[128];
 	/* per run, grown as needed */
 	unsigned *cp;
 	size_t *off;           /* byte offset of each character, and of the end */
@@ -57,17 +58,21 @@ ln(double x)
 	return (double)(e * ln2 + 2 * sum);
 }
 
+static double
+word_score(double freq, void *ctx)
+{
+	/* jieba: log(freq) - log(total), in that order */
+	return ln(freq) - *(double *)ctx;
+}
+
 rk_seg *
-rk_seg_new(const rk_dict *d)
+rk_seg_new(rk_dict *d)
 {
 	rk_seg *g = rk_alloc(sizeof *g);
-	size_t i, n = rk_dict_size(d);
 	memset(g, 0, sizeof *g);
 	g->dict = d;
-	g->logfreq = rk_alloc((n ? n : 1) * sizeof *g->logfreq);
-	for (i = 0; i < n; i++)
-		g->logfreq[i] = ln(rk_dict_freq(d, (int)i));
 	g->logtotal = ln(rk_dict_total(d));
+	rk_dict_score(d, word_score, &g->logtotal);
 	return g;
 }
 
@@ -76,7 +81,6 @@ rk_seg_free(rk_seg *g)
 {
 	if (!g)
 		return;
-	free(g->logfreq);
 	free(g->cp);
 	free(g->off);
 	free(g->dagstart);
@@ -143,18 +147,10 @@ cut_run(rk_seg *g, const char *s, size_t n, size_t base, rk_emit *emit, void *ct
 	}
 	g->off[N] = n;
 	for (k = 0; k < N; k++) {
-		int node = 0, j, found = 0;
+		int e, found = rk_dict_prefixes(g->dict, g->cp + k, N - k, g->lens, g->scores, 128);
 		g->dagstart[k] = (int)ne;
-		for (j = k; j < N; j++) {
-			int w;
-			if ((node = rk_dict_step(g->dict, node, g->cp[j])) < 0)
-				break;
-			/* words of frequency 0 are prefixes only, as in jieba */
-			if ((w = rk_dict_word(g->dict, node)) >= 0 && rk_dict_freq(g->dict, w) > 0) {
-				add_edge(g, &ne, j, g->logfreq[w] - g->logtotal);
-				found = 1;
-			}
-		}
+		for (e = 0; e < found; e++)
+			add_edge(g, &ne, k + g->lens[e] - 1, g->scores[e]);
 		if (!found)   /* FREQ.get(c) or 1: log 1 = 0 */
 			add_edge(g, &ne, k, 0 - g->logtotal);
 	}
