@@ -1,5 +1,6 @@
 /* The finders that need no dictionary: quoted phrases, titles, numbered
  * slogans and character n-grams.  Each walks the text once. */
+#include <stdint.h>
 #include <string.h>
 
 #include "rkit.h"
@@ -20,12 +21,62 @@ static const struct pair title_pairs[] = {
 	{ 0x300A, 0x300B },   /* 《 》 */
 };
 
-/* Lead bytes of the marks above: everything else is skipped a byte at a
- * time without decoding, which is most of the text. */
-static int
-maybe_mark(unsigned char c)
+#ifdef __SSE2__
+#include <emmintrin.h>
+#else
+/* Any byte of the word w equal to c?  (the classic SWAR zero-byte test) */
+static inline uint64_t
+has_byte(uint64_t w, unsigned char c)
 {
-	return c == '"' || c == 0xE2 || c == 0xE3 || c == 0xEF;
+	uint64_t x = w ^ (0x0101010101010101u * c);
+	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+}
+#endif
+
+/* Offset of the first byte from i on that may start a mark: " or the
+ * lead bytes E2 E3 EF; n if none.  Eight bytes at a time: most of the
+ * text is Han (E4..E9) and none of it. */
+static size_t
+next_candidate(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	/* sixteen bytes at a time, and the exact place from the mask */
+	const __m128i q = _mm_set1_epi8('"'), e2 = _mm_set1_epi8((char)0xE2),
+	              e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF);
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, e2)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#else
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (has_byte(w, '"') | has_byte(w, 0xE2) | has_byte(w, 0xE3) | has_byte(w, 0xEF))
+			break;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == 0xE2 || c == 0xE3 || c == 0xEF)
+			return i;
+	}
+	return n;
+}
+
+/* Is the three-byte character at s one of the marks? */
+static int
+maybe_mark3(const unsigned char *u)
+{
+	switch (u[0]) {
+	case 0xE2: return u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D);   /* “ ” */
+	case 0xE3: return u[1] == 0x80 && u[2] >= 0x8A && u[2] <= 0x8F;     /* 《》「」『』 */
+	case 0xEF: return u[1] == 0xBC && u[2] == 0x82;                     /* ＂ */
+	}
+	return 0;
 }
 
 static size_t
@@ -68,10 +119,10 @@ find_pairs(const struct pair *pairs, int npairs, const char *s, size_t n, size_t
 
 	for (p = 0; p < npairs; p++)
 		open[p] = (size_t)-1;
-	while (i < n) {
+	while ((i = next_candidate(s, i, n)) < n) {
 		unsigned cp;
 		int len;
-		if (!maybe_mark((unsigned char)s[i])) {
+		if (s[i] != '"' && (n - i < 3 || !maybe_mark3((const unsigned char *)s + i))) {
 			i++;
 			continue;
 		}
@@ -81,7 +132,9 @@ find_pairs(const struct pair *pairs, int npairs, const char *s, size_t n, size_t
 			if (cp == pairs[p].close && open[p] != (size_t)-1) {
 				a = skip_space(s, open[p], i, 1);
 				b = skip_space(s, a, i, -1);
-				if (b > a && rk_u8count(s + a, b - a) <= maxchars)
+				/* a character is 1 to 4 bytes: count only when that decides */
+				if (b > a && (b - a <= maxchars ||
+				              (b - a <= 4 * maxchars && rk_u8count(s + a, b - a) <= maxchars)))
 					emit(ctx, s + a, b - a, a);
 				open[p] = (size_t)-1;
 				break;
