@@ -390,10 +390,12 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 			break;
 		}
 		if (run > i) {
-			if (in->len + (run - i) > RK_LINE_MAX)
+			if (in->len + (run - i) > RK_LINE_MAX) {
+				/* cut at a character boundary inside the run */
 				run = i + (RK_LINE_MAX - in->len);
-			while (run > i && (s[run] & 0xC0) == 0x80)
-				run--;
+				while (run > i && (s[run] & 0xC0) == 0x80)
+					run--;
+			}
 			memcpy(in->line + in->len, s + i, run - i);
 			in->len += run - i;
 			i = run;

@@ -330,6 +330,10 @@ item_style(int style)
 
 /* ---- blocks ---------------------------------------------------------- */
 
+/* Numbers every paragraph (and TSV row) of the process, so that rk_pos()
+ * can tell when it may go on from where it last counted. */
+static unsigned long paragraph_serial;
+
 static long
 anchor_line(const rk_anchor *a, size_t n, size_t off)
 {
@@ -356,6 +360,7 @@ emit(rk_reader *r, enum rk_kind kind, size_t off, size_t len, int para_start)
 	q->b.nanchors = r->cur.nanch;
 	q->b.doc = r->name;
 	q->b.para_start = para_start;
+	q->b.serial = paragraph_serial;
 	q->b.line = anchor_line(r->cur.anch, r->cur.nanch, off);
 	format_sect(r, q->sect);
 	q->b.sect = q->sect;
@@ -789,6 +794,7 @@ tsv_next(rk_reader *r)
 		r->rowanchor.line = line;
 		r->rowanchor.col = r->col_col >= 0 ? strtol(f[r->col_col], NULL, 10) : 0;
 		para_append(&r->cur, f[r->col_text], len, &r->rowanchor, 1);
+		paragraph_serial++;
 		q = emit(r, RK_PARA, 0, len, 1);
 		q->b.doc = r->rowdoc;
 		snprintf(q->sect, sizeof q->sect, "%s", r->col_sect >= 0 ? f[r->col_sect] : "0");
@@ -857,8 +863,12 @@ const rk_block *
 rk_next(rk_reader *r)
 {
 	for (;;) {
-		if (r->qi < r->qn)
-			return &r->q[r->qi++].b;
+		if (r->qi < r->qn) {
+			/* emit() may have moved the queue: point sect at its home now */
+			qblock *q = &r->q[r->qi++];
+			q->b.sect = q->sect;
+			return &q->b;
+		}
 		r->qn = r->qi = 0;
 		if (r->tsv) {
 			if (!tsv_next(r))
@@ -873,6 +883,7 @@ rk_next(rk_reader *r)
 			return NULL;
 		para_swap(&r->cur, &r->next);
 		r->have_next = get_para(r, &r->next);
+		paragraph_serial++;
 		classify(r);
 	}
 }
@@ -899,17 +910,37 @@ rk_close(rk_reader *r)
 void
 rk_pos(const rk_block *b, size_t off, long *line, long *col)
 {
+	/* Callers walk a paragraph forward (one amount, one sentence after
+	 * another): go on counting from the last answer instead of from the
+	 * line's start, so a long line costs linear time, not quadratic. */
+	static unsigned long last_serial = (unsigned long)-1;
+	static size_t last_anchor, last_off;
+	static long last_col;
 	const char *base = b->text - b->textoff;
-	size_t o = b->textoff + off, i = b->nanchors;
-	if (i == 0) {
+	size_t o = b->textoff + off, lo = 0, hi = b->nanchors, a;
+	if (b->nanchors == 0) {
 		*line = 0;
 		*col = 0;
 		return;
 	}
-	while (i > 1 && b->anchors[i - 1].off > o)
-		i--;
-	*line = b->anchors[i - 1].line;
-	*col = b->anchors[i - 1].col + (long)rk_u8count(base + b->anchors[i - 1].off, o - b->anchors[i - 1].off);
+	/* the last anchor at or before o */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->anchors[mid].off <= o)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	a = lo;
+	*line = b->anchors[a].line;
+	if (b->serial == last_serial && a == last_anchor && o >= last_off)
+		*col = last_col + (long)rk_u8count(base + last_off, o - last_off);
+	else
+		*col = b->anchors[a].col + (long)rk_u8count(base + b->anchors[a].off, o - b->anchors[a].off);
+	last_serial = b->serial;
+	last_anchor = a;
+	last_off = o;
+	last_col = *col;
 }
 
 void

@@ -102,6 +102,7 @@ typedef struct {
 	const rk_anchor *anchors;
 	size_t nanchors;
 	size_t textoff;         /* offset of text in that paragraph */
+	unsigned long serial;   /* which paragraph: lets rk_pos() go on from its last answer */
 } rk_block;
 
 /* Source position of byte offset off in b->text. */
