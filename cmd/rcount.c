@@ -712,7 +712,7 @@ main(int argc, char **argv)
 		case O_MIN: opt.min = number(optarg, "--min", 1); break;
 		case O_MAXKEYS: opt.maxkeys = (size_t)number(optarg, "--max-keys", 1); break;
 		case 'h': fputs(usage_text, stdout); fputs(help_text, stdout); return rk_finish();
-		case O_VERSION: printf("rcount %s\n", RKIT_VERSION); return rk_finish();
+		case O_VERSION: puts("rcount (rkit) " RKIT_VERSION); return rk_finish();
 		default: usage(NULL, NULL);
 		}
 	}
@@ -733,7 +733,7 @@ main(int argc, char **argv)
 	if (dictpath && opt.mode != M_WORDS)
 		usage("%s", "-D goes with -W");
 	if (opt.ropts.encoding && !rk_encoding_ok(opt.ropts.encoding))
-		usage("unknown encoding %s", opt.ropts.encoding);
+		rk_die(2, "unknown encoding '%s'", opt.ropts.encoding);
 	if (opt.mode == M_WORDS) {
 		load_dict(&opt.dict, dictpath, 1);
 		rk_dict_build(opt.dict);
