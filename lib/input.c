@@ -96,12 +96,28 @@ seqlen(const unsigned char *s, size_t n)
 }
 
 /* Characters the lines lose: U+200B-U+200D, U+2060, U+FEFF. */
-static int
+static inline int
 is_zero_width(const unsigned char *s)
 {
 	return (s[0] == 0xE2 && ((s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8D) ||
 	                         (s[1] == 0x81 && s[2] == 0xA0))) ||
 	       (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF);
+}
+
+/* What a byte at a character start asks of take(): nothing (printable
+ * ASCII), a check of two continuation bytes (a 3-byte lead without
+ * special cases), that and a zero-width test (E2, EF), or a closer look. */
+enum { BC_OTHER, BC_ASCII, BC_LEAD3, BC_LEAD3Z };
+static unsigned char byte_class[256];
+
+static void
+init_byte_class(void)
+{
+	int c;
+	for (c = 0x20; c < 0x80; c++)
+		byte_class[c] = BC_ASCII;
+	for (c = 0xE1; c <= 0xEF; c++)
+		byte_class[c] = c == 0xED ? BC_OTHER : c == 0xE2 || c == 0xEF ? BC_LEAD3Z : BC_LEAD3;
 }
 
 /* Count invalid UTF-8 sequences in s (a trailing cut-short one is not). */
@@ -282,6 +298,8 @@ rk_in_open(rk_input *in, const char *path, const char *encoding)
 		              strncasecmp(in->encname, "UTF-32", 6) == 0 ? 4 : 1;
 	}
 	add_anchor(in, 0, 0);
+	if (!byte_class['a'])
+		init_byte_class();
 	return 0;
 }
 
@@ -378,17 +396,22 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 	while (i < end) {
 		/* copy the longest run needing no attention */
 		size_t run = i;
-		while (run < end) {
-			unsigned c = s[run];
-			if (c >= 0x20 && c < 0x80) { run++; continue; }
-			if (c >= 0xE1 && c != 0xED && c <= 0xEF && run + 2 < end &&
-			    (s[run + 1] & 0xC0) == 0x80 && (s[run + 2] & 0xC0) == 0x80 &&
-			    !((c == 0xE2 || c == 0xEF) && is_zero_width(s + run))) {
-				run += 3;    /* CJK and its punctuation: the common case */
+		while (run + 3 <= end) {
+			unsigned k = byte_class[s[run]];
+			unsigned short w;
+			if (k == BC_ASCII) {
+				run++;
 				continue;
 			}
-			break;
+			if (k < BC_LEAD3)
+				break;
+			memcpy(&w, s + run + 1, 2);
+			if ((w & 0xC0C0) != 0x8080 || (k == BC_LEAD3Z && is_zero_width(s + run)))
+				break;
+			run += 3;    /* CJK and its punctuation: the common case */
 		}
+		while (run < end && byte_class[s[run]] == BC_ASCII)
+			run++;
 		if (run > i) {
 			if (in->len + (run - i) > RK_LINE_MAX) {
 				/* cut at a character boundary inside the run */

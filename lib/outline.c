@@ -11,28 +11,46 @@ rk_has_prefix(const char *s, size_t n, const char *p)
 	return n >= k && memcmp(s, p, k) == 0;
 }
 
+/* Digit value of a Chinese numeral character, 10 for 十, -1 otherwise. */
+static int
+han_digit(const char *s, size_t n)
+{
+	int l;
+	if (n < 3 || (unsigned char)s[0] < 0xE4)
+		return -1;
+	switch (rk_u8dec(s, n, &l)) {
+	case 0x4E00: return 1;   /* 一 */
+	case 0x4E8C: return 2;   /* 二 */
+	case 0x4E09: return 3;   /* 三 */
+	case 0x56DB: return 4;   /* 四 */
+	case 0x4E94: return 5;   /* 五 */
+	case 0x516D: return 6;   /* 六 */
+	case 0x4E03: return 7;   /* 七 */
+	case 0x516B: return 8;   /* 八 */
+	case 0x4E5D: return 9;   /* 九 */
+	case 0x5341: return 10;  /* 十 */
+	}
+	return -1;
+}
+
 /* Value of a Chinese numeral 一..九十九 at s; *len gets its bytes. */
 static int
 han_number(const char *s, size_t n, size_t *len)
 {
-	static const char *const digit[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-	int v = 0, d = -1, tens = 0;
+	int v = 0, d = -1, tens = 0, k;
 	size_t i = 0;
-	for (;;) {
-		int k, found = -1;
-		if (i + 3 <= n && memcmp(s + i, "十", 3) == 0 && !tens) {
+	while ((k = han_digit(s + i, n - i)) > 0) {
+		if (k == 10) {
+			if (tens)
+				break;
 			v = (d < 0 ? 1 : d) * 10;
 			d = -1;
 			tens = 1;
-			i += 3;
-			continue;
+		} else {
+			if (d >= 0)
+				break;
+			d = k;
 		}
-		for (k = 0; k < 9; k++)
-			if (i + 3 <= n && memcmp(s + i, digit[k], 3) == 0)
-				found = k + 1;
-		if (found < 0 || d >= 0)
-			break;
-		d = found;
 		i += 3;
 	}
 	if (d >= 0)

@@ -426,11 +426,20 @@ is_boundary_before(const char *s, size_t pos)
 	return 0;
 }
 
-/* First occurrence of a 3-byte character (memmem is vectorised). */
+/* First occurrence of a 3-byte character: memchr (vectorised) for its
+ * last byte, a continuation byte much rarer than its lead byte. */
 static const char *
 find3(const char *s, size_t n, const char *c)
 {
-	return memmem(s, n, c, 3);
+	const char *p = s + 2, *end = s + n;
+	if (n < 3)
+		return NULL;
+	while (p < end && (p = memchr(p, c[2], (size_t)(end - p))) != NULL) {
+		if (p[-2] == c[0] && p[-1] == c[1])
+			return p - 2;
+		p++;
+	}
+	return NULL;
 }
 
 /* Item markers (一是 十一是 第一，) standing at a sentence boundary in
@@ -593,7 +602,7 @@ classify(rk_reader *r)
 {
 	const char *s = r->cur.text;
 	size_t n = r->cur.len, ll;
-	size_t chars = rk_u8count_max(s, n, 100);   /* exact up to the thresholds used */
+	size_t chars = rk_u8count_max(s, n, 80);   /* exact up to the thresholds used */
 	rk_marker m;
 	int marked = rk_marker_at(s, n, &m);
 	int para_start = !r->cur.cont;
@@ -615,7 +624,7 @@ classify(rk_reader *r)
 	/* a concatenated stream: the next report's body ends the tail */
 	if (r->zone == ZONE_TAIL &&
 	    ((marked && (m.style == ST_HAN_DUN || m.style == ST_HAN_PAREN)) ||
-	     (chars >= 100 && rk_has_sentence_mark(s, n))))
+	     (rk_u8count_max(s, n, 100) >= 100 && rk_has_sentence_mark(s, n))))
 		r->zone = ZONE_BODY;
 	if (r->zone == ZONE_TAIL || rk_is_tail_trigger(s, n)) {
 		r->zone = ZONE_TAIL;

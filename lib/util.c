@@ -144,15 +144,25 @@ void
 rk_out_field(const char *s, size_t n)
 {
 	size_t i = 0, run = 0;
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < n) {
+		unsigned char c;
 		const char *esc;
-		if (c > '\\' || (c != '\t' && c != '\n' && c != '\r' && c != '\\'))
+		/* eight bytes at a time while all of them are non-ASCII (CJK) */
+		if (i + 8 <= n) {
+			unsigned long long x;
+			memcpy(&x, s + i, 8);
+			if ((x & 0x8080808080808080ULL) == 0x8080808080808080ULL) {
+				i += 8;
+				continue;
+			}
+		}
+		c = (unsigned char)s[i++];
+		if (c != '\t' && c != '\n' && c != '\r' && c != '\\')
 			continue;
 		esc = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\\\";
-		rk_out(s + run, i - run);
+		rk_out(s + run, i - 1 - run);
 		rk_out(esc, 2);
-		run = i + 1;
+		run = i;
 	}
 	rk_out(s + run, n - run);
 }
