@@ -392,7 +392,7 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 		if (n > 0 && s[0] == '\n')
 			return 1;
 	}
-	grow(in, end + 4);
+	grow(in, 3 * end + 4 < RK_LINE_MAX ? 3 * end + 4 : RK_LINE_MAX + 4);   /* an invalid byte grows to 3 */
 	while (i < end) {
 		/* copy the longest run needing no attention */
 		size_t run = i;

@@ -32,19 +32,29 @@ cp_at(const char *s, size_t n, size_t i, int *len)
 	return rk_u8dec(s + i, n - i, len);
 }
 
-/* The character ending at byte i; *start gets its offset.  0 at the start. */
-static unsigned
+/* The character ending at byte i; *start gets its offset.  0 at the start.
+ * Inline with the three-byte case first: the rules walk back a lot. */
+static inline unsigned
 cp_before(const char *s, size_t i, size_t *start)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t j = i;
 	int len;
 	if (i == 0) {
 		*start = 0;
 		return 0;
 	}
+	if (u[i - 1] < 0x80) {
+		*start = i - 1;
+		return u[i - 1];
+	}
+	if (i >= 3 && (u[i - 3] & 0xF0) == 0xE0) {
+		*start = i - 3;
+		return (u[i - 3] & 0x0Fu) << 12 | (u[i - 2] & 0x3Fu) << 6 | (u[i - 1] & 0x3Fu);
+	}
 	do
 		j--;
-	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80);
+	while (j > 0 && (u[j] & 0xC0) == 0x80);
 	*start = j;
 	return cp_at(s, i, j, &len);
 }
@@ -65,35 +75,46 @@ ends_withn(const char *s, size_t i, const char *w, size_t k)
 #define has_at(s, n, i, lit) has_atn(s, n, i, lit, sizeof(lit) - 1)
 #define ends_with(s, i, lit) ends_withn(s, i, lit, sizeof(lit) - 1)
 
-static int
+/* A Latin letter, ASCII or full-width (rk_fold's range, folded here). */
+static inline int
 is_latin(unsigned cp)
 {
-	cp = rk_fold(cp);
-	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+	if (cp >= 0xFF21 && cp <= 0xFF5A)
+		cp -= 0xFF01 - 0x21;
+	return cp < 0x80 && (cp | 0x20) - 'a' < 26;
 }
 
-static int
+static inline int
 is_digit(unsigned cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+	return cp - '0' < 10 || cp - 0xFF10 < 10;
+}
+
+/* Han ideograph: rk_is_cjk's ranges, inline, the common block first. */
+static inline int
+is_han(unsigned cp)
+{
+	return cp - 0x4E00 < 0x5200 || cp - 0x3400 < 0x19C0 || cp - 0xF900 < 0x200 ||
+	       cp - 0x20000 < 0xFA20 || cp == 0x3007;
 }
 
 /* Ends a clause: ，。；：！？ and their ASCII twins. */
-static int
+static inline int
 is_clause_end(unsigned cp)
 {
-	cp = rk_fold(cp);
-	return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x3002 ||
-	       cp == 0xFF61;
+	if (cp < 0x80)
+		return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?';
+	return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
+	       cp == 0xFF1F || cp == 0xFF61;
 }
 
-static int
+static inline int
 is_open_quote(unsigned cp)
 {
 	return cp == 0x201C || cp == 0x300C || cp == 0x300E || cp == 0x2018;
 }
 
-static int
+static inline int
 is_close_quote(unsigned cp)
 {
 	return cp == 0x201D || cp == 0x300D || cp == 0x300F || cp == 0x2019;
@@ -108,6 +129,7 @@ typedef struct {
 	const char *fold;       /* as reported */
 	unsigned first;         /* first code point */
 	unsigned char len, cls;
+	unsigned char fold_len; /* strlen(fold) */
 	int next;               /* bucket chain, longest first */
 } unit;
 
@@ -145,6 +167,8 @@ static const struct { const char *text, *fold; } unit_folds[] = {
 	{ "户籍人口", "人" }, { "万亩", "亩" },
 };
 
+static void wordsets_init(void);
+
 #define NBUCKET 256
 static unit *units;
 static size_t nunits, capunits;
@@ -166,6 +190,7 @@ unit_insert(const char *text, const char *fold, int cls)
 	u = &units[nunits];
 	u->text = text;
 	u->fold = fold;
+	u->fold_len = (unsigned char)strlen(fold);
 	u->len = (unsigned char)k;
 	u->cls = (unsigned char)cls;
 	u->first = cp_at(text, k, 0, &len);
@@ -187,6 +212,7 @@ units_init(void)
 	if (units_ready)
 		return;
 	units_ready = 1;
+	wordsets_init();
 	for (i = 0; i < NBUCKET; i++)
 		bucket[i] = -1;
 #define ADD(tab, cls) \
@@ -325,34 +351,99 @@ static const word rate_periods[] = {
 	W("每星期"), W("每两年"), W("每两月"),
 };
 
-/* Word lists are matched at every numeral: compare one byte before the rest. */
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+/* Fillers between a change verb and its amount: 增长了 分别增长 均下降.  No
+ * two end in the same character, so the longest match is the only one. */
+static const word fillers[] = {
+	W("了"), W("分别"), W("均"), W("达"), W("达到"), W("约"), W("近"), W("超"), W("超过"), W("逾"),
+};
+
+/* Words between a subject and its figure: 召开党组会23次, 生产总值增长4.8%,
+ * 总量达到5万亿元. */
+static const word subject_verbs[] = {
+	W("增长"), W("增加"), W("提高"), W("上升"), W("提升"), W("下降"), W("减少"), W("降低"), W("收窄"), W("达到"), W("达"), W("为"),
+	W("突破"), W("超过"), W("实现"), W("完成"), W("累计"), W("共"), W("总计"), W("合计"), W("是"), W("占"), W("保持在"),
+	W("稳定在"), W("控制在"), W("分别"), W("均"), W("了"), W("年均"), W("同比"), W("比上年"), W("平均"), W("约"), W("近"), W("超"),
+	W("逾"), W("至"), W("到"),
+};
+
+/* Word lists are tried at every numeral, and the text there rarely holds
+ * one: a bitmap of 12-bit keys (the low six bits of two bytes: those that
+ * end each word, for match_before, and the two after its first byte, for
+ * match_at) turns most tries away before any comparison.  Every word is
+ * Chinese, three bytes a character. */
+typedef struct {
+	const word *tab;
+	size_t n;
+	unsigned char end[512], start[512];
+} wordset;
+#define WORDSET(t) { t, NELEM(t), { 0 }, { 0 } }
+
+static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORDSET(approx_after),
+               ws_dir_up = WORDSET(dir_up), ws_dir_down = WORDSET(dir_down),
+               ws_slogans = WORDSET(slogans), ws_num_words = WORDSET(num_words),
+               ws_plan_words = WORDSET(plan_words), ws_rate_periods = WORDSET(rate_periods),
+               ws_fillers = WORDSET(fillers), ws_subject_verbs = WORDSET(subject_verbs);
+
+static inline unsigned
+key2(const char *b)
+{
+	return ((unsigned char)b[0] & 0x3Fu) << 6 | ((unsigned char)b[1] & 0x3Fu);
+}
+
+static void
+wordsets_init(void)
+{
+	static wordset *const all[] = {
+		&ws_approx_before, &ws_approx_after, &ws_dir_up, &ws_dir_down, &ws_slogans,
+		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
+	};
+	size_t i, k;
+	for (i = 0; i < NELEM(all); i++)
+		for (k = 0; k < all[i]->n; k++) {
+			const word *w = &all[i]->tab[k];
+			unsigned e = key2(w->w + w->len - 2), b = key2(w->w + 1);
+			all[i]->end[e >> 3] |= (unsigned char)(1u << (e & 7));
+			all[i]->start[b >> 3] |= (unsigned char)(1u << (b & 7));
+		}
+}
+
+/* The longest word of ws ending at s[i]; its length, or 0. */
 static size_t
-match_before(const char *s, size_t i, const word *tab, size_t ntab)
+match_before(const char *s, size_t i, const wordset *ws)
 {
 	size_t k, best = 0;
-	if (i == 0)
+	unsigned key;
+	if (i < 3)
 		return 0;
-	for (k = 0; k < ntab; k++)
-		if (tab[k].len > best && tab[k].w[tab[k].len - 1] == s[i - 1] &&
-		    ends_withn(s, i, tab[k].w, tab[k].len))
-			best = tab[k].len;
+	key = key2(s + i - 2);
+	if (!(ws->end[key >> 3] >> (key & 7) & 1))
+		return 0;
+	for (k = 0; k < ws->n; k++)
+		if (ws->tab[k].len > best && ws->tab[k].w[ws->tab[k].len - 1] == s[i - 1] &&
+		    ends_withn(s, i, ws->tab[k].w, ws->tab[k].len))
+			best = ws->tab[k].len;
 	return best;
 }
 
+/* The longest word of ws starting at s[i]; its length, or 0. */
 static size_t
-match_at(const char *s, size_t n, size_t i, const word *tab, size_t ntab)
+match_at(const char *s, size_t n, size_t i, const wordset *ws)
 {
 	size_t k, best = 0;
+	unsigned key;
 	if (i + 3 > n)
 		return 0;
-	for (k = 0; k < ntab; k++)
-		if (tab[k].len > best && tab[k].w[2] == s[i + 2] && tab[k].w[1] == s[i + 1] &&
-		    has_atn(s, n, i, tab[k].w, tab[k].len))
-			best = tab[k].len;
+	key = key2(s + i + 1);
+	if (!(ws->start[key >> 3] >> (key & 7) & 1))
+		return 0;
+	for (k = 0; k < ws->n; k++)
+		if (ws->tab[k].len > best && ws->tab[k].w[2] == s[i + 2] && ws->tab[k].w[1] == s[i + 1] &&
+		    has_atn(s, n, i, ws->tab[k].w, ws->tab[k].len))
+			best = ws->tab[k].len;
 	return best;
 }
-
-#define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
 /* ---- the scanner ------------------------------------------------------ */
 
@@ -408,22 +499,25 @@ quoted(const char *s, size_t n, size_t p, size_t q)
 	return 0;
 }
 
-/* Is p inside a title 《…》 opened at most 40 characters back?  A byte scan:
- * 《 》 。 are E3 80 8A, 8B, 82, and no other character ends in E3 80 xx. */
+/* Is p inside a title 《…》 opened at most 40 characters back?  The nearest
+ * of 《 》 。 (E3 80 8A, 8B, 82) wholly inside the last 120 bytes decides; no
+ * other character ends in E3 80 xx, so memrchr on the middle byte finds them. */
 static int
 in_title(const char *s, size_t p)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = p, stop = p > 120 ? p - 120 : 0;
-	while (i >= stop + 3) {
-		i--;
-		if (u[i] < 0x8A || u[i] > 0x8B) {
-			if (u[i] == 0x82 && u[i - 1] == 0x80 && u[i - 2] == 0xE3)
-				return 0;
+	size_t stop = p > 120 ? p - 120 : 0, end = p;
+	const unsigned char *m;
+	while (end >= stop + 3 &&
+	       (m = memrchr(u + stop + 1, 0x80, end - 2 - stop)) != NULL) {
+		size_t i = (size_t)(m - u);
+		end = i;   /* next search strictly before this byte */
+		if (u[i - 1] != 0xE3)
 			continue;
-		}
-		if (u[i - 1] == 0x80 && u[i - 2] == 0xE3)
-			return u[i] == 0x8A;
+		if (u[i + 1] == 0x82)
+			return 0;
+		if (u[i + 1] == 0x8A || u[i + 1] == 0x8B)
+			return u[i + 1] == 0x8A;
 	}
 	return 0;
 }
@@ -499,7 +593,7 @@ static int
 classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_amount *a)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, st, j, k;
+	size_t n = sc->n, st, j, k, ulen;
 	int len;
 	unsigned prev = cp_before(s, p, &st), next = cp_at(s, n, q, &len);
 	unsigned fnext = rk_fold(next);
@@ -545,7 +639,7 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			return -1;
 		}
 		if ((num->flags & RK_NUM_DECIMAL) && num->frac_digits == 1 && num->v.mant % 10 == 0 &&
-		    !unit_at(s, n, q) && !rk_is_cjk(next)) {
+		    !unit_at(s, n, q) && !is_han(next)) {
 			a->why = RK_WHY_CODE;   /* 首发经济3.0: a version */
 			return -1;
 		}
@@ -583,12 +677,12 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 		}
 		/* numbered formulas */
 		if (cjk_only) {
-			if (match_at(s, n, p, slogans, NELEM(slogans))) {
+			if (match_at(s, n, p, &ws_slogans)) {
 				a->why = RK_WHY_SLOGAN;
 				return -1;
 			}
 			/* 三会一课 一岗双责: numeral, a character, numeral */
-			if (num->nchars == 1 && rk_is_cjk(next)) {
+			if (num->nchars == 1 && is_han(next)) {
 				int l2;
 				unsigned third = cp_at(s, n, q + (size_t)len, &l2);
 				rk_num t;
@@ -600,7 +694,7 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 				}
 			}
 			/* 三地三部门: the second half of such a formula */
-			if (num->nchars == 1 && rk_is_cjk(prev) && st > 0) {
+			if (num->nchars == 1 && is_han(prev) && st > 0) {
 				size_t b2;
 				unsigned pp = cp_before(s, st, &b2);
 				rk_num t;
@@ -689,7 +783,7 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			if (next == 0x53F7) {   /* 号: 4号线 is a name, 5号 a date */
 				int l2;
 				unsigned after = cp_at(s, n, q + (size_t)len, &l2);
-				a->why = (v <= 31 && (!rk_is_cjk(after) || after == 0x524D ||
+				a->why = (v <= 31 && (!is_han(after) || after == 0x524D ||
 				                      after == 0x540E || after == 0x8D77 || after == 0x81F3))
 				                 ? RK_WHY_DATE : RK_WHY_CODE;
 				return -1;
@@ -743,7 +837,7 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			size_t e = q + 3;
 			for (k = 0; k < 6 && e < n; k++) {
 				unsigned c = cp_at(s, n, e, &len);
-				if (!rk_is_cjk(c))
+				if (!is_han(c))
 					break;
 				if (has_at(s, n, e, "行动") || has_at(s, n, e, "攻坚") || has_at(s, n, e, "计划")) {
 					a->why = RK_WHY_SLOGAN;
@@ -752,12 +846,12 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 				e += (size_t)len;
 			}
 		}
-		if (match_at(s, n, q, plan_words, NELEM(plan_words))) {
+		if (match_at(s, n, q, &ws_plan_words)) {
 			a->why = RK_WHY_SLOGAN;
 			return -1;
 		}
 		/* words */
-		if (cjk_only && match_at(s, n, p, num_words, NELEM(num_words))) {
+		if (cjk_only && match_at(s, n, p, &ws_num_words)) {
 			a->why = RK_WHY_WORD;
 			return -1;
 		}
@@ -800,7 +894,7 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			uh = unit_at(s, n, h);
 			if (uh && !(uh->len == 3 && has_at(s, n, h, "年") && hi.int_digits == 4) &&
 			    !has_at(s, n, h, "月") && !has_at(s, n, h, "日")) {
-				snprintf(a->unit, sizeof a->unit, "%s", uh->fold);
+				memcpy(a->unit, uh->fold, uh->fold_len + 1u);
 				a->len = q - p;
 				return uh->cls;
 			}
@@ -811,8 +905,8 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			a->why = RK_WHY_WORD;
 			return -1;
 		}
-		if (!redacted && (((num->flags & RK_NUM_DECIMAL) && !rk_is_cjk(next) && !is_latin(next)) ||
-		                  ((num->flags & RK_NUM_BIGMULT) && rk_is_cjk(next)))) {
+		if (!redacted && (((num->flags & RK_NUM_DECIMAL) && !is_han(next) && !is_latin(next)) ||
+		                  ((num->flags & RK_NUM_BIGMULT) && is_han(next)))) {
 			/* a measured figure without a unit: 综合指数3.51 */
 			a->len = q - p;
 			return U_MEASURE;
@@ -821,14 +915,14 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 		return -1;
 	}
 	if (!redacted) {
-		size_t ab = match_before(s, p, approx_before, NELEM(approx_before));
+		size_t ab = match_before(s, p, &ws_approx_before);
 		/* 百 千 万 alone count only with an approximation: 千余家 近万人 */
 		if ((num->flags & RK_NUM_BARE) && num->v.mant * 1 != 10 &&
 		    !(num->v.mant == 1 && num->v.exp == 1) && !ab && j == q && num->infix < 0) {
 			a->why = RK_WHY_WORD;
 			return -1;
 		}
-		if (match_before(s, p - ab, rate_periods, NELEM(rate_periods)) &&
+		if (match_before(s, p - ab, &ws_rate_periods) &&
 		    (has_at(s, n, j, "次") || has_at(s, n, j, "遍") || has_at(s, n, j, "回"))) {
 			a->why = RK_WHY_RATE;
 			return -1;
@@ -839,19 +933,21 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 		a->why = RK_WHY_ORDINAL;   /* 25兆瓦级, 百万千瓦级: a class */
 		return -1;
 	}
-	snprintf(a->unit, sizeof a->unit, "%s", u->fold);
+	memcpy(a->unit, u->fold, u->fold_len + 1u);
+	ulen = u->fold_len;
 	j += u->len;
 	if (u->len == 3 && has_at(s, n, j - 3, "个") && has_at(s, n, j, "多月")) {
-		snprintf(a->unit, sizeof a->unit, "个月");
+		memcpy(a->unit, "个月", sizeof "个月");
+		ulen = sizeof "个月" - 1;
 		j += 6;
 	}
 	/* 吨/天 微克/立方米 次/秒 元每吨 */
 	if (has_at(s, n, j, "/") || has_at(s, n, j, "／") || has_at(s, n, j, "每")) {
 		size_t sep = has_at(s, n, j, "/") ? 1 : 3;
 		const unit *u2 = unit_at(s, n, j + sep);
-		if (u2 && strlen(a->unit) + 1 + strlen(u2->fold) < sizeof a->unit) {
-			strcat(a->unit, "/");
-			strcat(a->unit, u2->fold);
+		if (u2 && ulen + 1 + u2->fold_len < sizeof a->unit) {
+			a->unit[ulen] = '/';
+			memcpy(a->unit + ulen + 1, u2->fold, u2->fold_len + 1u);
 			j += sep + u2->len;
 		}
 	}
@@ -873,7 +969,7 @@ find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, rk_a
 {
 	size_t k, end = p + a->len;
 	a->approx_len = 0;
-	if ((k = match_before(s, p, approx_before, NELEM(approx_before))) != 0) {
+	if ((k = match_before(s, p, &ws_approx_before)) != 0) {
 		/* 上 only before a bare multiplier: 上万人, not 以上3个 */
 		if (!(k == 3 && ends_with(s, p, "上") && !(num->flags & RK_NUM_BARE))) {
 			a->approx_off = p - k;
@@ -896,28 +992,19 @@ find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, rk_a
 		a->approx_len = 3;
 		return;
 	}
-	if ((k = match_at(s, n, end, approx_after, NELEM(approx_after))) != 0) {
+	if ((k = match_at(s, n, end, &ws_approx_after)) != 0) {
 		a->approx_off = end;
 		a->approx_len = k;
 		a->len += k;
 	}
 }
 
-/* Fillers between a change verb and its amount: 增长了 分别增长 均下降. */
 static size_t
 skip_fillers(const char *s, size_t i)
 {
-	static const word fill[] = { W("了"), W("分别"), W("均"), W("达"), W("达到"), W("约"), W("近"), W("超"), W("超过"), W("逾") };
-	size_t k, again = 1;
-	while (again) {
-		again = 0;
-		for (k = 0; k < NELEM(fill); k++)
-			if (ends_withn(s, i, fill[k].w, fill[k].len)) {
-				i -= fill[k].len;
-				again = 1;
-				break;
-			}
-	}
+	size_t k;
+	while ((k = match_before(s, i, &ws_fillers)) != 0)
+		i -= k;
 	return i;
 }
 
@@ -934,13 +1021,13 @@ find_dir(rk_mscan *sc, size_t p, rk_amount *a)
 		a->dir = sc->last_dir;
 		return;
 	}
-	if ((k = match_before(s, i, dir_up, NELEM(dir_up))) != 0) {
+	if ((k = match_before(s, i, &ws_dir_up)) != 0) {
 		/* 多 and 升 alone are verbs only after 比…/同比: keep them narrow */
 		if (k == 3 && (ends_with(s, i, "多") || ends_with(s, i, "升")) &&
 		    !ends_with(s, i - 3, "比") && !ends_with(s, i - 3, "上年"))
 			return;
 		a->dir = 1;
-	} else if ((k = match_before(s, i, dir_down, NELEM(dir_down))) != 0) {
+	} else if ((k = match_before(s, i, &ws_dir_down)) != 0) {
 		if (k == 3 && ends_with(s, i, "降") && ends_with(s, i - 3, "下"))
 			k = 6;
 		a->dir = -1;
@@ -989,15 +1076,6 @@ stop_char(unsigned cp)
 	return 0;
 }
 
-/* Words between a subject and its figure: 召开党组会23次, 生产总值增长4.8%,
- * 总量达到5万亿元. */
-static const word subject_verbs[] = {
-	W("增长"), W("增加"), W("提高"), W("上升"), W("提升"), W("下降"), W("减少"), W("降低"), W("收窄"), W("达到"), W("达"), W("为"),
-	W("突破"), W("超过"), W("实现"), W("完成"), W("累计"), W("共"), W("总计"), W("合计"), W("是"), W("占"), W("保持在"),
-	W("稳定在"), W("控制在"), W("分别"), W("均"), W("了"), W("年均"), W("同比"), W("比上年"), W("平均"), W("约"), W("近"), W("超"),
-	W("逾"), W("至"), W("到"),
-};
-
 static void
 find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 {
@@ -1011,7 +1089,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	if (cls == U_COUNT) {
 		for (i = end, count = 0; i < n && count < 10; count++) {
 			cp = cp_at(s, n, i, &len);
-			if (!rk_is_cjk(cp) || stop_char(cp) || rk_num_start(cp))
+			if (!is_han(cp) || stop_char(cp) || rk_num_start(cp))
 				break;
 			i += (size_t)len;
 		}
@@ -1024,7 +1102,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	/* else the phrase before the number, less the verbs that link it */
 	i = a->approx_len && a->approx_off < p ? a->approx_off : p;
 	for (;;) {
-		k = match_before(s, i, subject_verbs, NELEM(subject_verbs));
+		k = match_before(s, i, &ws_subject_verbs);
 		if (!k || k >= i)
 			break;
 		i -= k;
@@ -1033,7 +1111,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	end = i;
 	for (count = 0; i > stop && count < 24; count++) {
 		cp = cp_before(s, i, &st);
-		if (!(rk_is_cjk(cp) || is_open_quote(cp) || is_close_quote(cp)) || is_digit(cp) ||
+		if (!(is_han(cp) || is_open_quote(cp) || is_close_quote(cp)) || is_digit(cp) ||
 		    cp == 0x7684)
 			break;
 		i = st;

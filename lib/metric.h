@@ -13,8 +13,9 @@ typedef struct {
 	int exp;
 } rk_dec;
 
-/* Writes v as a plain decimal (146140000, 37.8, 0.5) into buf, NUL-terminated;
- * returns the length.  buf needs RK_DEC_MAX bytes. */
+/* Writes v as a plain decimal (146140000, 37.8, 0.5) into buf, NUL-terminated,
+ * or, where that would not fit, as digits and an exponent (2e-70); returns
+ * the length.  buf needs RK_DEC_MAX bytes. */
 #define RK_DEC_MAX 64
 int rk_dec_fmt(rk_dec v, char *buf);
 

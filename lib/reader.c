@@ -734,7 +734,7 @@ tsv_header(rk_reader *r)
 	copy[r->line.len] = '\0';
 	n = rk_tsv_split(copy, fields, 32);
 	r->col_doc = r->col_sect = r->col_line = r->col_col = r->col_kind = r->col_text = -1;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && i < 32; i++) {
 		if (!strcmp(fields[i], "doc")) r->col_doc = i;
 		else if (!strcmp(fields[i], "sect")) r->col_sect = i;
 		else if (!strcmp(fields[i], "line")) r->col_line = i;
