@@ -15,6 +15,7 @@ static const char *const encodings[] = {
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	fuzz_quiet();
 	char path[64];
 	const char *enc = NULL;
 	rk_input in;

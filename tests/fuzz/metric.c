@@ -7,6 +7,7 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	fuzz_quiet();
 	static int units_added;
 	rk_mscan sc;
 	size_t n, start = 0;

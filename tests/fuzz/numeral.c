@@ -6,6 +6,7 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	fuzz_quiet();
 	size_t n, i = 0;
 	char *s = fuzz_utf8(data, size, 1, &n);
 	char buf[RK_DEC_MAX];

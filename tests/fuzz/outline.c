@@ -8,6 +8,7 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	fuzz_quiet();
 	char path[64];
 	rk_opts opts = { NULL, 1 };
 	rk_reader *r;
@@ -18,7 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!(r = rk_open(path, &opts)))
 		return 0;
 	while ((b = rk_next(r))) {
-		fuzz_check_block(b);
+		fuzz_check_block(b, 0);
 		if (b->entry == RK_E_HEADING || b->entry == RK_E_ITEM || b->entry == RK_E_LEAD)
 			FUZZ_ASSERT(b->level >= 1);
 		/* the sentence splitter on every block, whole sentences */

@@ -18,6 +18,7 @@ static const char *const headers[] = {
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	fuzz_quiet();
 	char path[64];
 	rk_reader *r;
 	const rk_block *b;
@@ -49,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rk_mscan_doc(&sc, 1);
 	while ((b = rk_next(r))) {
 		rk_amount a;
-		fuzz_check_block(b);
+		fuzz_check_block(b, 1);
 		rk_mscan_block(&sc, b->text, b->len, b->para_start);
 		while (rk_mscan_next(&sc, &a)) {
 			long line, col;

@@ -67,18 +67,21 @@ main(void)
 	const char *first;
 	rk_opts raw = { 0 };
 	rk_init("hardening");
+	/* the reader's warnings about the bad bytes below are expected */
+	if (!freopen("/dev/null", "w", stderr))
+		return 1;
 
 	/* numeral: a fraction with many leading zeros overran rk_dec_fmt's
 	 * 64-byte buffer ("0." and 70 zeros then 2) */
 	n = (size_t)snprintf(s, sizeof s, "0.%0*d2", 70, 0);
 	CHECK_INT("fraction of 72 digits: consumed whole", rk_num_parse(s, n, &num), n);
 	CHECK_STR("fraction of 72 digits: exponent form", fmt(num.v.mant, num.v.exp), "2e-71");
-	CHECK_STR("fmt longest plain fraction", fmt(5, -62), "0.00000000000000000000000000000000000000000000000000000000000005");
-	CHECK_STR("fmt one past it", fmt(5, -63), "5e-63");
+	CHECK_STR("fmt longest plain fraction", fmt(5, -61), "0.0000000000000000000000000000000000000000000000000000000000005");
+	CHECK_STR("fmt one past it", fmt(5, -62), "5e-62");
 	CHECK_STR("fmt big exponent", fmt(123, 70), "123e70");
 	CHECK_STR("fmt 63 digits", fmt(1, 62), "100000000000000000000000000000000000000000000000000000000000000");
 	CHECK_STR("fmt 64 digits", fmt(1, 63), "1e63");
-	CHECK_STR("fmt long mantissa", fmt(18446744073709551615ULL, -40), "18446744073709551615e-40");
+	CHECK_STR("fmt long mantissa", fmt(18446744073709551615ULL, -62), "18446744073709551615e-62");
 	CHECK_STR("fmt ordinary", fmt(12345, -2), "123.45");
 
 	/* decoder: a line of NUL bytes (each becomes a 3-byte U+FFFD) overran
