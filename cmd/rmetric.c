@@ -44,6 +44,12 @@ struct ctx {
 	int nkeep;
 	rk_mscan sc;
 	struct cursor cursor;
+	char *doc;                /* a copy of the current block's doc name, */
+	size_t doclen;
+	char *docfield;           /* and that as a field (escaped) */
+	size_t docfieldlen, sectlen;
+	char *rowbuf;             /* row() puts a row together here */
+	size_t rowcap;
 };
 
 static void
@@ -97,54 +103,112 @@ pos(struct cursor *cu, const rk_block *b, size_t off, long *line, long *col)
 	*col = cu->col;
 }
 
+/* Nonzero if one of the eight bytes in x is a byte a field escapes. */
+static inline int
+special8(unsigned long long x)
+{
+	const unsigned long long ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+#define ZERO_BYTE(v) (((v) - ones) & ~(v) & high)
+	return (ZERO_BYTE(x ^ ones * '\t') | ZERO_BYTE(x ^ ones * '\n') | ZERO_BYTE(x ^ ones * '\r') |
+	        ZERO_BYTE(x ^ ones * '\\')) != 0;
+#undef ZERO_BYTE
+}
+
+/* Copies a field with rkit's escapes (\t \n \r \\), as rk_out_field() writes
+ * it; eight bytes at a time while none needs one. */
+static char *
+put_field(char *o, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s, *end = u + n;
+	unsigned long long x;
+	while (end - u >= 8) {
+		memcpy(&x, u, 8);
+		if (special8(x))
+			break;
+		memcpy(o, &x, 8);
+		o += 8;
+		u += 8;
+	}
+	while (u < end) {
+		unsigned c = *u++;
+		if (c > '\\' || (c != '\t' && c != '\n' && c != '\r' && c != '\\')) {
+			*o++ = (char)c;
+			continue;
+		}
+		*o++ = '\\';
+		*o++ = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
+	}
+	return o;
+}
+
+/* A row is put together in one buffer and written with one rk_out(): the
+ * per-field calls cost more than the fields. */
 static void
 row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 {
-	char val[RK_DEC_MAX];
 	long line, col;
 	int why = meta ? RK_WHY_N : (int)a->why;
+	size_t ulen = why == RK_WHY_NONE ? strlen(a->unit) : 0, need;
+	rk_amount ca;
+	char *o;
 
 	pos(&c->cursor, b, a->off, &line, &col);
-	rk_out_field(b->doc, strlen(b->doc));
-	rk_out_tab();
-	rk_out_str(b->sect);
-	rk_out_tab();
-	rk_out_long(line);
-	rk_out_tab();
-	rk_out_long(col);
-	rk_out_tab();
-	rk_out_field(b->text + a->off, a->len);
-	rk_out_tab();
-	if (a->na)
-		rk_out_str("NA");
-	else {
-		rk_dec_fmt(a->v, val);
-		rk_out_str(val);
-	}
-	rk_out_tab();
-	if (why == RK_WHY_NONE) {
-		rk_out_field(a->unit, strlen(a->unit));
-		rk_out_tab();
-		rk_out_field(b->text + a->approx_off, a->approx_len);
-		rk_out_tab();
-		rk_out_str(a->dir > 0 ? "+" : a->dir < 0 ? "-" : "");
-		rk_out_tab();
-		rk_out_field(b->text + a->subj_off, a->subj_len);
-	} else {
-		rk_out_str("\t\t\t");
-	}
 	if (c->context) {
-		rk_amount ca = *a;
+		ca = *a;
 		rk_mscan_clause(&c->sc, &ca);
 		a = &ca;
-		rk_out_tab();
-		rk_out_field(b->text + a->clause_off, a->clause_len);
 	}
+	/* every byte of a field may double when escaped */
+	need = c->docfieldlen + 2 * (a->len + ulen + a->approx_len + a->subj_len +
+	            (c->context ? a->clause_len : 0)) +
+	       c->sectlen + 3 * RK_DEC_MAX + 32;
+	if (need > c->rowcap) {
+		c->rowcap = need * 2;
+		c->rowbuf = rk_realloc(c->rowbuf, c->rowcap);
+	}
+	memcpy(c->rowbuf, c->docfield, c->docfieldlen);
+	o = c->rowbuf + c->docfieldlen;
+	*o++ = '\t';
+	memcpy(o, b->sect, c->sectlen);
+	o += c->sectlen;
+	*o++ = '\t';
+	/* line >= 1 and col >= 0: plain integers in rk_dec_fmt() */
+	o += rk_dec_fmt((rk_dec){ (unsigned long long)line, 0 }, o);
+	*o++ = '\t';
+	o += rk_dec_fmt((rk_dec){ (unsigned long long)col, 0 }, o);
+	*o++ = '\t';
+	o = put_field(o, b->text + a->off, a->len);
+	*o++ = '\t';
+	if (a->na) {
+		memcpy(o, "NA", 2);
+		o += 2;
+	} else {
+		o += rk_dec_fmt(a->v, o);
+	}
+	*o++ = '\t';
+	if (why == RK_WHY_NONE) {
+		o = put_field(o, a->unit, ulen);
+		*o++ = '\t';
+		o = put_field(o, b->text + a->approx_off, a->approx_len);
+		*o++ = '\t';
+		if (a->dir)
+			*o++ = a->dir > 0 ? '+' : '-';
+		*o++ = '\t';
+		o = put_field(o, b->text + a->subj_off, a->subj_len);
+	} else {
+		memcpy(o, "\t\t\t", 3);
+		o += 3;
+	}
+	if (c->context) {
+		*o++ = '\t';
+		o = put_field(o, b->text + a->clause_off, a->clause_len);
+	}
+	*o++ = c->all ? '\t' : '\n';
+	rk_out(c->rowbuf, (size_t)(o - c->rowbuf));
 	if (c->all) {
-		rk_out_tab();
 		rk_out_str(why == RK_WHY_N ? "meta" : rk_why_name[why]);
+		rk_out_nl();
 	}
-	rk_out_nl();
 }
 
 static void
@@ -153,6 +217,7 @@ each(rk_reader *r, void *vctx)
 	struct ctx *c = vctx;
 	const rk_block *b;
 	rk_amount a;
+	size_t k;
 
 	rk_mscan_doc(&c->sc, c->all);
 	while ((b = rk_next(r)) != NULL) {
@@ -162,6 +227,16 @@ each(rk_reader *r, void *vctx)
 		if (meta && !c->all)
 			continue;
 		rk_mscan_block(&c->sc, b->text, b->len, b->para_start);
+		/* compared by content: TSV input may reuse the name's storage */
+		k = strlen(b->doc);
+		if (!c->doc || k != c->doclen || memcmp(b->doc, c->doc, k) != 0) {
+			c->doc = rk_realloc(c->doc, k + 1);
+			memcpy(c->doc, b->doc, k + 1);
+			c->doclen = k;
+			c->docfield = rk_realloc(c->docfield, 2 * k + 1);
+			c->docfieldlen = (size_t)(put_field(c->docfield, b->doc, k) - c->docfield);
+		}
+		c->sectlen = strlen(b->sect);
 		c->cursor.b = NULL;   /* the reader may reuse the block */
 		while (rk_mscan_next(&c->sc, &a)) {
 			/* -u keeps amounts only: ruled-out numbers have no unit */
@@ -254,5 +329,8 @@ main(int argc, char **argv)
 	}
 	rk_each_doc(argv + optind, argc - optind, &o, each, &c);
 	free(c.keep);
+	free(c.rowbuf);
+	free(c.doc);
+	free(c.docfield);
 	return rk_finish();
 }
