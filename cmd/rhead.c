@@ -6,12 +6,15 @@
 #include "rkit.h"
 
 static const char usage_text[] =
-"usage: rhead [-N] [-d N] [-k KINDS] [-E ENCODING] [FILE...]\n"
+"usage: rhead [-N] [-d N] [-k KINDS] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write the outline of each report as TSV: doc sect level line marker kind title.\n"
 "\n"
 "  -d, --depth N        keep entries of level N or less (the title is level 0)\n"
 "  -k, --kinds LIST     keep these kinds, comma-separated: title,heading,item,lead\n"
 "  -E, --encoding NAME  read input in this encoding (any iconv name); default: detect\n"
+"      --text COL       input is TSV, one document per row in column COL (a name\n"
+"                       from the header, or a number from 1 for rows without one)\n"
+"      --id COL         the column naming each document (default: FILE:ROW)\n"
 "  -N, --no-header      do not write the header line\n"
 "  -h, --help           show this help\n"
 "      --version        show the version\n"
@@ -86,6 +89,8 @@ main(int argc, char **argv)
 		{ "depth", required_argument, NULL, 'd' },
 		{ "kinds", required_argument, NULL, 'k' },
 		{ "encoding", required_argument, NULL, 'E' },
+		{ "text", required_argument, NULL, 'T' },
+		{ "id", required_argument, NULL, 'I' },
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -110,12 +115,16 @@ main(int argc, char **argv)
 				rk_die(2, "unknown encoding '%s'", optarg);
 			o.encoding = optarg;
 			break;
+		case 'T': o.text_col = optarg; break;
+		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
 		case 'h': usage(0); break;
 		case 'V': puts("rhead (rkit) " RKIT_VERSION); return 0;
 		default: usage(2);
 		}
 	}
+	if (o.id_col && !o.text_col)
+		rk_die(2, "--id needs --text");
 	if (header)
 		rk_out_str("doc\tsect\tlevel\tline\tmarker\tkind\ttitle\n");
 	rk_each_doc(argv + optind, argc - optind, &o, each, &c);

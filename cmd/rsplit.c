@@ -6,10 +6,14 @@
 #include "rkit.h"
 
 static const char usage_text[] =
-"usage: rsplit [-N] [-u UNIT] [-E ENCODING] [FILE...]\n"
+"usage: rsplit [-N] [-u UNIT] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write each report as TSV segments: doc sect line kind text.\n"
 "\n"
-"  -u, --unit UNIT      para (default), sentence, item or section\n"
+"  -u, --unit UNIT      para (default), sentence, item, section, or doc: one\n"
+"                       row per document (doc text), its lines joined by \\n\n"
+"      --text COL       input is TSV, one document per row in column COL (a name\n"
+"                       from the header, or a number from 1 for rows without one)\n"
+"      --id COL         the column naming each document (default: FILE:ROW)\n"
 "  -E, --encoding NAME  read input in this encoding (any iconv name); default: detect\n"
 "  -N, --no-header      do not write the header line\n"
 "  -h, --help           show this help\n"
@@ -19,7 +23,7 @@ static const char usage_text[] =
 "source line where the segment starts), kind (title, heading, item, para,\n"
 "sentence, meta), text (escaped \\t \\n \\r \\\\).  See rsplit(1) and rkit(7).\n";
 
-enum unit { U_PARA, U_SENTENCE, U_ITEM, U_SECTION };
+enum unit { U_PARA, U_SENTENCE, U_ITEM, U_SECTION, U_DOC };
 
 /* item and section rows gather several blocks; this bounds them */
 #define GATHER_MAX (1 << 20)
@@ -33,7 +37,8 @@ struct ctx {
 	const char *kind;
 	long line;
 	char sect[200];
-	const char *doc;
+	char *doc;         /* copied: a packed stream reuses the reader's name buffer */
+	size_t doccap;
 };
 
 static void
@@ -71,15 +76,20 @@ static void
 gather(struct ctx *c, const rk_block *b, int starts_row)
 {
 	size_t need;
-	if (c->open && (starts_row || c->len + b->len + 1 > GATHER_MAX))
+	if (c->open && (starts_row || b->doc_start || c->len + b->len + 1 > GATHER_MAX))
 		flush(c);
 	if (!c->open) {
+		size_t k = strlen(b->doc) + 1;
 		c->open = 1;
 		c->kind = b->kind == RK_HEADING || b->kind == RK_TITLE || b->kind == RK_ITEM
 		              ? rk_kind_name[b->kind] : "para";
 		c->line = b->line;
 		snprintf(c->sect, sizeof c->sect, "%s", b->sect);
-		c->doc = b->doc;
+		if (k > c->doccap) {
+			c->doccap = k + 64;
+			c->doc = rk_realloc(c->doc, c->doccap);
+		}
+		memcpy(c->doc, b->doc, k);
 	} else if (b->para_start) {
 		c->buf[c->len++] = '\n';   /* paragraphs stay apart inside a row */
 	}
@@ -108,11 +118,44 @@ sentences(const rk_block *b)
 	}
 }
 
+/* One row per document: its normalised lines, blank ones too, so that
+ * reading the row back gives the same lines, columns and outline. */
+static void
+each_doc(rk_reader *r)
+{
+	const char *s;
+	size_t n;
+	long line, col0, at = 0;
+	int newdoc, open = 0;
+	while (rk_next_line(r, &s, &n, &line, &col0, &newdoc)) {
+		const char *doc = rk_docname(r);
+		if (newdoc) {
+			if (open)
+				rk_out_nl();
+			rk_out_field(doc, strlen(doc));
+			rk_out_tab();
+			open = 1;
+			at = 1;
+		}
+		for (; at < line; at++)
+			rk_out("\\n", 2);
+		for (; col0 > 0; col0--)
+			rk_out(" ", 1);    /* the blanks the line started with, as spaces */
+		rk_out_field(s, n);
+	}
+	if (open)
+		rk_out_nl();
+}
+
 static void
 each(rk_reader *r, void *vctx)
 {
 	struct ctx *c = vctx;
 	const rk_block *b;
+	if (c->unit == U_DOC) {
+		each_doc(r);
+		return;
+	}
 	while ((b = rk_next(r)) != NULL) {
 		switch (c->unit) {
 		case U_PARA:
@@ -123,6 +166,8 @@ each(rk_reader *r, void *vctx)
 				sentences(b);
 			else
 				row(b->doc, b->sect, b->line, rk_kind_name[b->kind], b->text, b->len);
+			break;
+		case U_DOC:
 			break;
 		case U_ITEM:
 		case U_SECTION:
@@ -144,13 +189,15 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "unit", required_argument, NULL, 'u' },
+		{ "text", required_argument, NULL, 'T' },
+		{ "id", required_argument, NULL, 'I' },
 		{ "encoding", required_argument, NULL, 'E' },
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const units[] = { "para", "sentence", "item", "section" };
+	static const char *const units[] = { "para", "sentence", "item", "section", "doc" };
 	struct ctx c;
 	rk_opts o = { 0 };
 	int header = 1, ch, i;
@@ -160,10 +207,10 @@ main(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "u:E:Nh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'u':
-			for (i = 0; i < 4 && strcmp(optarg, units[i]) != 0; i++)
+			for (i = 0; i < 5 && strcmp(optarg, units[i]) != 0; i++)
 				;
-			if (i == 4)
-				rk_die(2, "unknown unit '%s' (para, sentence, item, section)", optarg);
+			if (i == 5)
+				rk_die(2, "unknown unit '%s' (para, sentence, item, section, doc)", optarg);
 			c.unit = (enum unit)i;
 			break;
 		case 'E':
@@ -171,15 +218,20 @@ main(int argc, char **argv)
 				rk_die(2, "unknown encoding '%s'", optarg);
 			o.encoding = optarg;
 			break;
+		case 'T': o.text_col = optarg; break;
+		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
 		case 'h': usage(0); break;
 		case 'V': puts("rsplit (rkit) " RKIT_VERSION); return 0;
 		default: usage(2);
 		}
 	}
+	if (o.id_col && !o.text_col)
+		rk_die(2, "--id needs --text");
 	if (header)
-		rk_out_str("doc\tsect\tline\tkind\ttext\n");
+		rk_out_str(c.unit == U_DOC ? "doc\ttext\n" : "doc\tsect\tline\tkind\ttext\n");
 	rk_each_doc(argv + optind, argc - optind, &o, each, &c);
 	free(c.buf);
+	free(c.doc);
 	return rk_finish();
 }

@@ -18,6 +18,8 @@
 
 #include "internal.h"
 
+static int fill_raw(rk_input *in);
+
 static const char REPL[] = "\xEF\xBF\xBD";
 
 static void
@@ -109,6 +111,7 @@ is_zero_width(const unsigned char *s)
  * special cases), that and a zero-width test (E2, EF), or a closer look. */
 enum { BC_OTHER, BC_ASCII, BC_LEAD3, BC_LEAD3Z };
 static unsigned char byte_class[256];
+static unsigned char byte_class_esc[256];   /* record mode: backslash needs a look */
 
 static void
 init_byte_class(void)
@@ -118,6 +121,8 @@ init_byte_class(void)
 		byte_class[c] = BC_ASCII;
 	for (c = 0xE1; c <= 0xEF; c++)
 		byte_class[c] = c == 0xED ? BC_OTHER : c == 0xE2 || c == 0xEF ? BC_LEAD3Z : BC_LEAD3;
+	memcpy(byte_class_esc, byte_class, sizeof byte_class);
+	byte_class_esc['\\'] = BC_OTHER;
 }
 
 /* Count invalid UTF-8 sequences in s (a trailing cut-short one is not). */
@@ -163,6 +168,12 @@ iconv_errors(const char *enc, unsigned char *s, size_t n, int eof)
 	}
 	iconv_close(cd);
 	return bad;
+}
+
+int
+rk_in_fill(rk_input *in)
+{
+	return fill_raw(in);
 }
 
 static int
@@ -385,7 +396,15 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 {
 	size_t i = 0;
 	const unsigned char *nl = memchr(s, '\n', n);
-	size_t end = nl ? (size_t)(nl - s) : n;
+	const unsigned char *cls = in->escaped ? byte_class_esc : byte_class;
+	size_t end;
+	if (in->escaped) {
+		/* a field ends at a raw tab too */
+		const unsigned char *tab = memchr(s, '\t', nl ? (size_t)(nl - s) : n);
+		if (tab)
+			nl = tab;
+	}
+	end = nl ? (size_t)(nl - s) : n;
 	*eol = 0;
 	if (in->pending_cr) {
 		in->pending_cr = 0;
@@ -397,7 +416,7 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 		/* copy the longest run needing no attention */
 		size_t run = i;
 		while (run + 3 <= end) {
-			unsigned k = byte_class[s[run]];
+			unsigned k = cls[s[run]];
 			unsigned short w;
 			if (k == BC_ASCII) {
 				run++;
@@ -410,7 +429,7 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 				break;
 			run += 3;    /* CJK and its punctuation: the common case */
 		}
-		while (run < end && byte_class[s[run]] == BC_ASCII)
+		while (run < end && cls[s[run]] == BC_ASCII)
 			run++;
 		if (run > i) {
 			if (in->len + (run - i) > RK_LINE_MAX) {
@@ -435,6 +454,23 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 				*eol = 1;
 				in->pending_cr = i + 1 == n;
 				return i + 1 + (i + 1 < n && s[i + 1] == '\n');
+			}
+			if (c == '\\' && in->escaped) {
+				/* \n and \r end a line, \t and \\ stand for themselves;
+				 * anything else keeps its backslash */
+				if (i + 1 >= end && !nl && !final)
+					return i;
+				c = i + 1 < end ? s[i + 1] : 0;
+				if (c == 'n' || c == 'r') {
+					*eol = 1;
+					i += 2;
+					if (c == 'r' && i + 1 < end && s[i] == '\\' && s[i + 1] == 'n')
+						i += 2;
+					return i;
+				}
+				in->line[in->len++] = c == 't' ? '\t' : '\\';
+				i += c == 't' || c == '\\' ? 2 : 1;
+				continue;
 			}
 			if (c == 0) {
 				warn_bad(in);
@@ -470,6 +506,10 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 	}
 	if (nl) {
 		*eol = 1;
+		if (in->escaped) {
+			in->record_end = 1;
+			in->record_term = s[end];
+		}
 		return end + 1;
 	}
 	return i;
@@ -571,10 +611,30 @@ start_line(rk_input *in, int continuing)
 	}
 }
 
+void
+rk_in_begin_field(rk_input *in)
+{
+	in->record_end = 0;
+	in->record_term = 0;
+	in->lineno = 1;
+	in->newline_seen = 0;
+	in->cont = 0;
+	in->warned_bad = in->warned_long = 0;
+}
+
+void
+rk_in_skip_field(rk_input *in)
+{
+	while (rk_in_line(in))
+		;
+}
+
 int
 rk_in_line(rk_input *in)
 {
 	int eol = 0;
+	if (in->record_end)
+		return 0;
 	if (in->cont) {
 		start_line(in, 1);
 		in->piece = 1;

@@ -40,12 +40,24 @@ typedef struct {
 	size_t nanch, anchcap;
 
 	int warned_bad, warned_long;
+
+	/* Record mode, for one document per TSV row: text is unescaped
+	 * (\n ends a line), and a raw tab or newline ends the field. */
+	int escaped;
+	int record_end;            /* the field ended; rk_in_line() gives 0 */
+	int record_term;           /* what ended it: '\t' or '\n' (0 at EOF) */
 } rk_input;
 
 int rk_in_open(rk_input *in, const char *path, const char *encoding);
 /* Next line into in->line; 1 if there is one, 0 at end of input. */
 int rk_in_line(rk_input *in);
 void rk_in_close(rk_input *in);
+/* Record mode: start the next field as a document, numbering lines from 1. */
+void rk_in_begin_field(rk_input *in);
+/* Read more input into the raw buffer; 0 if there is none. */
+int rk_in_fill(rk_input *in);
+/* Read the rest of the current field and drop it. */
+void rk_in_skip_field(rk_input *in);
 
 /* outline.c: what a paragraph is */
 enum rk_style {

@@ -56,6 +56,10 @@ struct rk_reader {
 
 	/* rkit TSV input (rsplit output): column numbers, -1 if absent */
 	int tsv, col_doc, col_sect, col_line, col_col, col_kind, col_text, ncols;
+	int docs, col_id;      /* one document per row: ids and text in these columns */
+	long record;           /* rows read, for messages */
+	const char *docname;   /* r->name, or the current row's id */
+	int fresh_doc;         /* no block emitted yet in this document */
 	char *rowdoc;          /* the doc of the current row */
 	size_t rowdoc_cap;
 	rk_anchor rowanchor;
@@ -358,8 +362,10 @@ emit(rk_reader *r, enum rk_kind kind, size_t off, size_t len, int para_start)
 	q->b.textoff = off;
 	q->b.anchors = r->cur.anch;
 	q->b.nanchors = r->cur.nanch;
-	q->b.doc = r->name;
+	q->b.doc = r->docname;
 	q->b.para_start = para_start;
+	q->b.doc_start = r->fresh_doc;
+	r->fresh_doc = 0;
 	q->b.serial = paragraph_serial;
 	q->b.line = anchor_line(r->cur.anch, r->cur.nanch, off);
 	format_sect(r, q->sect);
@@ -747,6 +753,136 @@ tsv_header(rk_reader *r)
 	return r->col_doc == 0 && r->col_line >= 0 && r->col_text >= 0;
 }
 
+/* One document per row: rkit's own "doc text" records (rsplit -u doc), or
+ * any TSV with the columns named by --text and --id. */
+static int
+docs_header(rk_reader *r, const rk_opts *o)
+{
+	char *fields[256], *copy;
+	const char *text = o && o->text_col ? o->text_col : "text";
+	const char *id = o && o->id_col ? o->id_col : "doc";
+	int n, i;
+	copy = rk_alloc(r->line.len + 1);
+	memcpy(copy, r->line.text, r->line.len);
+	copy[r->line.len] = '\0';
+	n = rk_tsv_split(copy, fields, 256);
+	r->col_id = r->col_text = -1;
+	for (i = 0; i < n && i < 256; i++) {
+		if (!strcmp(fields[i], text)) r->col_text = i;
+		else if (!strcmp(fields[i], id)) r->col_id = i;
+	}
+	free(copy);
+	if (o && o->text_col) {
+		if (r->col_text < 0) {
+			rk_fail("%s: no column named '%s' in the header", r->name, text);
+			return -1;
+		}
+		if (o->id_col && r->col_id < 0) {
+			rk_fail("%s: no column named '%s' in the header", r->name, id);
+			return -1;
+		}
+	} else if (!(n == 2 && r->col_id == 0 && r->col_text == 1))
+		return 0;
+	if (r->col_id > r->col_text) {
+		rk_fail("%s: the id column must come before the text column", r->name);
+		return -1;
+	}
+	return 1;
+}
+
+static int
+is_number(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* Nothing left to read at all? */
+static int
+at_end(rk_input *in)
+{
+	if (in->cd == (iconv_t)-1) {
+		if (in->rawpos == in->rawlen && !in->eof)
+			rk_in_fill(in);
+		return in->eof && in->rawpos == in->rawlen;
+	}
+	return in->eof && in->rawpos == in->rawlen && in->decpos == in->declen;
+}
+
+/* Back to the state before a document's first line. */
+static void
+reset_outline(rk_reader *r)
+{
+	r->zone = ZONE_HEAD;
+	r->title_seen = r->meta_seen = r->glossary = 0;
+	r->depth = 0;
+	memset(r->counters, 0, sizeof r->counters);
+	r->item_last = 0;
+	r->started = r->have_next = r->have_line = 0;
+	r->cur.len = r->next.len = 0;
+	r->fresh_doc = 1;
+}
+
+/* Move to the next row's document: read the fields before the text,
+ * keeping the id.  0 at the end of the input. */
+static int
+next_record(rk_reader *r)
+{
+	rk_input *in = &r->in;
+	for (;;) {
+		int col;
+		char name[64];
+		if (r->record > 0 && in->record_term == '\t') {
+			/* the columns after the text */
+			do {
+				rk_in_begin_field(in);
+				rk_in_skip_field(in);
+			} while (in->record_term == '\t');
+		}
+		r->record++;
+		snprintf(name, sizeof name, "%s:%ld", r->name, r->record);
+		if (r->rowdoc_cap < sizeof name) {
+			r->rowdoc_cap = sizeof name;
+			r->rowdoc = rk_realloc(r->rowdoc, r->rowdoc_cap);
+		}
+		strcpy(r->rowdoc, name);   /* without an id column: the operand and the row number */
+		for (col = 0; col < r->col_text; col++) {
+			int got;
+			rk_in_begin_field(in);
+			got = rk_in_line(in);
+			if (!got && in->record_term == 0)
+				return 0;    /* the end of the input */
+			if (col == r->col_id && got) {
+				if (in->len + 1 > r->rowdoc_cap) {
+					r->rowdoc_cap = in->len + 64;
+					r->rowdoc = rk_realloc(r->rowdoc, r->rowdoc_cap);
+				}
+				memcpy(r->rowdoc, in->line, in->len);
+				r->rowdoc[in->len] = '\0';
+			}
+			rk_in_skip_field(in);
+			if (in->record_term != '\t')
+				break;
+		}
+		if (col < r->col_text) {
+			if (in->record_term == 0)
+				return 0;
+			rk_warn("%s: row %ld: no text column, row skipped", r->name, r->record);
+			continue;
+		}
+		rk_in_begin_field(in);
+		if (at_end(in))
+			return 0;
+		reset_outline(r);
+		r->docname = r->rowdoc;
+		return 1;
+	}
+}
+
 static void
 bad_row(rk_reader *r, const char *why)
 {
@@ -794,6 +930,8 @@ tsv_next(rk_reader *r)
 			r->rowdoc = rk_realloc(r->rowdoc, r->rowdoc_cap);
 		}
 		k = (int)rk_unescape(f[r->col_doc], (size_t)k, NULL);
+		if (r->record++ == 0 || strncmp(r->rowdoc, f[r->col_doc], (size_t)k) != 0 || r->rowdoc[k])
+			r->fresh_doc = 1;   /* a new document begins */
 		memcpy(r->rowdoc, f[r->col_doc], (size_t)k);
 		r->rowdoc[k] = '\0';
 
@@ -858,12 +996,51 @@ rk_open(const char *path, const rk_opts *opts)
 	r->name = rk_alloc(strlen(r->in.name) + 1);
 	strcpy(r->name, r->in.name);
 	r->in.name = r->name;
-	/* rkit's own TSV is read back row by row */
+	r->docname = r->name;
+	r->fresh_doc = 1;
+	/* --text 2 --id 1: rows without a header, as a shard of a doc-per-row
+	 * corpus reaches a Hadoop or Spark mapper */
+	if (opts && opts->text_col && is_number(opts->text_col)) {
+		r->col_text = atoi(opts->text_col) - 1;
+		r->col_id = opts->id_col ? atoi(opts->id_col) - 1 : -1;
+		if (r->col_text < 0 || (opts->id_col && (!is_number(opts->id_col) || r->col_id < 0))) {
+			rk_fail("%s: --text and --id take column names, or numbers from 1", r->name);
+			rk_close(r);
+			return NULL;
+		}
+		if (r->col_id > r->col_text) {
+			rk_fail("%s: the id column must come before the text column", r->name);
+			rk_close(r);
+			return NULL;
+		}
+		r->docs = 1;
+		r->in.escaped = 1;
+		r->in.record_term = '\n';
+		if (!next_record(r))
+			r->docs = 2;
+		return r;
+	}
+	/* rkit's own TSV is read back row by row, or document by document */
 	if (read_line(r)) {
-		if (!(opts && opts->raw) && tsv_header(r))
+		int d = opts && opts->raw ? 0 : docs_header(r, opts);
+		if (d < 0) {
+			rk_close(r);
+			return NULL;
+		}
+		if (d) {
+			r->docs = 1;
+			r->in.escaped = 1;
+			r->in.record_term = '\n';
+			if (!next_record(r))
+				r->docs = 2;   /* no rows */
+		} else if (!(opts && opts->raw) && tsv_header(r))
 			r->tsv = 1;
 		else
 			r->have_line = 1;
+	} else if (opts && opts->text_col) {
+		rk_fail("%s: no header line naming the columns", r->name);
+		rk_close(r);
+		return NULL;
 	}
 	return r;
 }
@@ -884,12 +1061,17 @@ rk_next(rk_reader *r)
 				return NULL;
 			continue;
 		}
+		if (r->docs == 2)
+			return NULL;
 		if (!r->started) {
 			r->have_next = get_para(r, &r->next);
 			r->started = 1;
 		}
-		if (!r->have_next)
+		if (!r->have_next) {
+			if (r->docs == 1 && next_record(r))
+				continue;
 			return NULL;
+		}
 		para_swap(&r->cur, &r->next);
 		r->have_next = get_para(r, &r->next);
 		paragraph_serial++;
@@ -897,7 +1079,42 @@ rk_next(rk_reader *r)
 	}
 }
 
-const char *rk_docname(const rk_reader *r) { return r->name; }
+const char *rk_docname(const rk_reader *r) { return r->docname; }
+
+int
+rk_next_line(rk_reader *r, const char **s, size_t *n, long *line, long *col0, int *newdoc)
+{
+	*newdoc = 0;
+	if (r->tsv || r->docs == 2)
+		return 0;
+	if (!r->started) {
+		r->started = 1;
+		*newdoc = 1;
+		if (r->have_line) {
+			r->have_line = 0;
+			goto give;
+		}
+	}
+	for (;;) {
+		if (rk_in_line(&r->in)) {
+			r->line.len = r->line.nanch = 0;
+			para_append(&r->line, r->in.line, r->in.len, r->in.anchors, r->in.nanch);
+			goto give;
+		}
+		if (r->docs == 1 && next_record(r)) {
+			r->started = 1;
+			*newdoc = 1;
+			continue;
+		}
+		return 0;
+	}
+give:
+	*s = r->line.text;
+	*n = r->line.len;
+	*line = r->line.nanch ? r->line.anch[0].line : r->in.lineno;
+	*col0 = r->line.nanch ? r->line.anch[0].col : 0;
+	return 1;
+}
 const char *rk_encoding(const rk_reader *r) { return r->in.encname; }
 
 void

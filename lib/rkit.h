@@ -57,6 +57,8 @@ int rk_is_space(unsigned cp);                        /* incl. NBSP, U+3000 */
 typedef struct {
 	const char *encoding;   /* -E: forced iconv name, or NULL to detect */
 	int raw;                /* read rkit TSV as plain text, not as rows */
+	const char *text_col;   /* --text: TSV input, one document per row in this column */
+	const char *id_col;     /* --id: the column naming each document */
 } rk_opts;
 
 /* ---- blocks: what rk_next() yields ----------------------------------- */
@@ -85,6 +87,8 @@ typedef struct {
 	size_t len;
 	long line;              /* source line of text[0]; rk_pos() gives columns */
 	const char *sect;       /* dotted outline position in force for this block, "0" before any */
+	int doc_start;          /* 1 on the first block of a document (a stream of
+	                           packed documents has several in one reader) */
 	int para_start;         /* 1 if this block begins a new paragraph (0 for a heading's
 	                           same-line body or the second item of a paragraph) */
 
@@ -120,6 +124,13 @@ const rk_block *rk_next(rk_reader *r);
 const char *rk_docname(const rk_reader *r);   /* the operand, "-" for stdin */
 const char *rk_encoding(const rk_reader *r);  /* detected or forced encoding */
 void rk_close(rk_reader *r);
+/* Next normalised source line of the document (blank lines included), for
+ * tools that want lines, not blocks (rsplit -u doc).  *newdoc is set on
+ * the first line of each document (records of a doc-per-row stream are
+ * documents); *col0 counts the blanks the line lost at its start.
+ * Returns 0 at the end of the input. */
+int rk_next_line(rk_reader *r, const char **s, size_t *n, long *line, long *col0, int *newdoc);
+
 /* Run fn on each operand (none or "-" is standard input), opening and
  * closing readers; a file that cannot be opened is reported and skipped. */
 void rk_each_doc(char **operands, int n, const rk_opts *opts,

@@ -1,0 +1,1 @@
+rsplit -u doc "$TESTS/fixtures/outline.txt" | sed "s|^[^	]*/||"

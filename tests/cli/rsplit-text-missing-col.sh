@@ -1,0 +1,1 @@
+printf "id\tbody\n1\t正文。\n" | rsplit --text content; echo "exit $?"
