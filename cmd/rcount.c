@@ -19,7 +19,7 @@ enum by { BY_DEFAULT, BY_ALL, BY_DOC, BY_SECT };
 static const char usage_text[] =
 	"usage: rcount [-q | -b | -s | -e REGEX... -f FILE... -w FILE... | -n N[-M] | -W -D FILE]\n"
 	"              [--by doc|sect|all] [--sort count|key] [--top K] [--min N]\n"
-	"              [-L N] [--max-keys N] [-a] [-N] [-E NAME] [FILE...]\n"
+	"              [-L N] [--max-keys N] [-a] [-N] [-E NAME] [--text COL [--id COL]] [FILE...]\n"
 	"       rcount -m [--by doc|sect|all] [--sort count|key] [--top K] [--min N] [-N] [TSV...]\n";
 
 static const char help_text[] =
@@ -46,6 +46,9 @@ static const char help_text[] =
 	"  --max-keys N          most distinct keys held (default 50000000)\n"
 	"  -N, --no-header       no header line\n"
 	"  -E, --encoding NAME   decode input from NAME instead of detecting it\n"
+	"      --text COL        input is TSV, one document a row, its text in column COL\n"
+	"                        (a header name, or a number from 1)\n"
+	"      --id COL          the column naming each document (default FILE:ROW)\n"
 	"  -h, --help            this help\n"
 	"      --version         print the version\n";
 
@@ -386,7 +389,7 @@ count_doc(rk_reader *r, void *ctx)
 	while ((b = rk_next(r))) {
 		unsigned grp = 0;
 		const char *doc = b->doc ? b->doc : rk_docname(r);
-		if (!curdoc || strcmp(doc, curdoc) != 0) {
+		if (!curdoc || b->doc_start || strcmp(doc, curdoc) != 0) {
 			/* TSV input holds many documents; --by all sums them */
 			if (opt.by == BY_ALL)
 				end_paragraph();
@@ -644,7 +647,7 @@ parse_ngrams(const char *s)
 int
 main(int argc, char **argv)
 {
-	enum { O_BY = 256, O_SORT, O_TOP, O_MIN, O_MAXKEYS, O_VERSION };
+	enum { O_BY = 256, O_SORT, O_TOP, O_MIN, O_MAXKEYS, O_VERSION, O_TEXT, O_ID };
 	static const struct option longopts[] = {
 		{ "quotes", no_argument, NULL, 'q' },
 		{ "titles", no_argument, NULL, 'b' },
@@ -665,6 +668,8 @@ main(int argc, char **argv)
 		{ "max-keys", required_argument, NULL, O_MAXKEYS },
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "encoding", required_argument, NULL, 'E' },
+		{ "text", required_argument, NULL, O_TEXT },
+		{ "id", required_argument, NULL, O_ID },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ NULL, 0, NULL, 0 }
@@ -697,6 +702,8 @@ main(int argc, char **argv)
 		case 'm': opt.merge = 1; break;
 		case 'N': opt.noheader = 1; break;
 		case 'E': opt.ropts.encoding = optarg; break;
+		case O_TEXT: opt.ropts.text_col = optarg; break;
+		case O_ID: opt.ropts.id_col = optarg; break;
 		case O_BY:
 			if (strcmp(optarg, "doc") == 0) opt.by = BY_DOC;
 			else if (strcmp(optarg, "sect") == 0) opt.by = BY_SECT;
@@ -721,11 +728,13 @@ main(int argc, char **argv)
 
 	rk_count_init(&table, opt.maxkeys);
 	if (opt.merge) {
-		if (opt.mode != M_NONE || dictpath || opt.ropts.encoding)
-			usage("%s", "-m reads rcount tables: no -q -b -s -e -f -w -n -W -D -E with it");
+		if (opt.mode != M_NONE || dictpath || opt.ropts.encoding || opt.ropts.text_col)
+			usage("%s", "-m reads rcount tables: no -q -b -s -e -f -w -n -W -D -E --text with it");
 		merge(argv, argc);
 		return rk_finish();
 	}
+	if (opt.ropts.id_col && !opt.ropts.text_col)
+		rk_die(2, "--id needs --text");
 	if (opt.mode == M_NONE)
 		opt.mode = M_QUOTES;
 	if (opt.mode == M_WORDS && !dictpath)
