@@ -177,6 +177,8 @@ rk_marker_at(const char *s, size_t n, rk_marker *m)
 	}
 	if (rk_has_prefix(s, n, "附件") && n <= 60) {
 		v = arabic_number(s + 6, n - 6, &k);
+		if (v < 0)
+			k = 0;    /* 附件2026年…: a title after the bare marker */
 		m->style = ST_APPENDIX;
 		m->len = 6 + k;
 		m->num = v < 0 ? 0 : v;

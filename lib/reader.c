@@ -50,6 +50,7 @@ struct rk_reader {
 	int glossary;          /* level of an open glossary, 0 if none */
 	int styles[MAXDEPTH + 1], counters[MAXDEPTH + 1], depth;
 	int item_last;         /* number of the last item in the open item run */
+	int attach_list;       /* inside 附件：1.… 2.… */
 
 	qblock *q;
 	size_t qn, qi, qcap;
@@ -159,6 +160,9 @@ is_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+static int short_unpunct(const char *s, size_t n);
+static int is_glossary_title(const char *s, size_t n);
+
 /* A line ending in an opening bracket or a comma goes on. */
 static int
 open_end(const char *s, size_t n)
@@ -195,6 +199,10 @@ should_join(const para_t *a, const para_t *b, int piece)
 	if (a->len + b->len > RK_PARA_MAX)
 		return 0;
 	if (piece)
+		return 1;
+	/* 附件1 alone on its line takes the next line as its title */
+	if (rk_marker_at(a->text, a->len, &m) && m.style == ST_APPENDIX && m.len == a->len &&
+	    !rk_marker_at(b->text, b->len, &m) && short_unpunct(b->text, b->len))
 		return 1;
 	if (rk_marker_at(b->text, b->len, &m) || rk_has_prefix(b->text, b->len, "——") ||
 	    rk_is_furniture(b->text, b->len) || rk_is_tail_trigger(b->text, b->len))
@@ -609,10 +617,12 @@ classify(rk_reader *r)
 	const char *s = r->cur.text;
 	size_t n = r->cur.len, ll;
 	size_t chars = rk_u8count_max(s, n, 80);   /* exact up to the thresholds used */
-	rk_marker m;
+	rk_marker m, m2;
 	int marked = rk_marker_at(s, n, &m);
 	int para_start = !r->cur.cont;
 
+	if (!marked)
+		r->attach_list = 0;
 	if (r->cur.cont) {
 		/* the rest of a line too long for one paragraph */
 		emit_body(r, 0, n, 0, RK_E_NONE);
@@ -665,9 +675,20 @@ classify(rk_reader *r)
 			r->zone = ZONE_BODY;
 	}
 	if (marked) {
+		if (m.style != ST_NUM_DOT)
+			r->attach_list = 0;
 		switch (m.style) {
 		case ST_APPENDIX:
+			/* 附件：1.… 2.…: the list of what is attached, not an appendix */
+			if (m.len < n && rk_marker_at(s + m.len, n - m.len, &m2) && m2.style == ST_NUM_DOT) {
+				r->attach_list = 1;
+				emit(r, RK_PARA, 0, n, para_start);
+				return;
+			}
 			emit_heading(r, &m, ST_APPENDIX, 1);
+			/* 附件 / 名词注释: the appendix is a glossary */
+			if (is_glossary_title(s + m.len, n - m.len))
+				r->glossary = r->depth;
 			return;
 		case ST_SHI:
 		case ST_DI:
@@ -685,8 +706,9 @@ classify(rk_reader *r)
 			return;
 		}
 		default:
-			if (r->glossary && (m.style == ST_NUM_DOT || m.style == ST_NUM_PAREN ||
-			                    m.style == ST_CIRCLED)) {
+			if ((r->glossary && (m.style == ST_NUM_DOT || m.style == ST_NUM_PAREN ||
+			                     m.style == ST_CIRCLED)) ||
+			    (r->attach_list && m.style == ST_NUM_DOT && short_unpunct(s, n))) {
 				emit(r, RK_PARA, 0, n, para_start);   /* a glossary entry */
 				return;
 			}
