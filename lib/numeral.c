@@ -1,5 +1,6 @@
 /* Numerals as reports write them: 14614, 1,234.5, ５．５, 一百零五, 两千三百,
  * 二〇三五, 3万5千, 1.25万, 10余万.  Values are exact decimals (rk_dec). */
+#include <stdio.h>
 #include <string.h>
 
 #include "rkit.h"
@@ -67,10 +68,17 @@ rk_dec_fmt(rk_dec v, char *buf)
 		digits[nd++] = (char)('0' + m % 10);
 		m /= 10;
 	}
+	/* Too long to write out (0.<70 zeros>2, a mantissa times 亿亿亿…):
+	 * exponent form, still exact and read by awk, sort -g and SQL. */
+	if ((exp >= 0 ? (long)nd + exp : -(long)exp >= nd ? 2 - (long)exp : nd + 1L) > RK_DEC_MAX - 1) {
+		for (i = nd - 1; i >= 0; i--)
+			buf[n++] = digits[i];
+		return n + snprintf(buf + n, (size_t)(RK_DEC_MAX - n), "e%d", exp);
+	}
 	if (exp >= 0) {
 		for (i = nd - 1; i >= 0; i--)
 			buf[n++] = digits[i];
-		for (i = 0; i < exp && n < RK_DEC_MAX - 1; i++)
+		for (i = 0; i < exp; i++)
 			buf[n++] = '0';
 	} else {
 		point = -exp;   /* digits after the point */
