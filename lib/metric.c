@@ -184,15 +184,14 @@ static size_t nunits, capunits;
 static int bucket[NBUCKET];
 static int units_ready;
 
-/* Returns 1 if text was added, 0 if it is too long or already known. */
-static int
+static void
 unit_insert(const char *text, const char *fold, int cls)
 {
 	unit *u;
 	int len, *link;
 	size_t k = strlen(text);
 	if (k == 0 || k > 40)
-		return 0;
+		return;
 	if (nunits == capunits) {
 		capunits = capunits ? capunits * 2 : 256;
 		units = rk_realloc(units, capunits * sizeof *units);
@@ -208,12 +207,11 @@ unit_insert(const char *text, const char *fold, int cls)
 	link = &bucket[u->first % NBUCKET];
 	while (*link >= 0 && units[*link].len >= u->len) {
 		if (units[*link].len == u->len && strcmp(units[*link].text, text) == 0)
-			return 0;   /* already known */
+			return;   /* already known */
 		link = &units[*link].next;
 	}
 	u->next = *link;
 	*link = (int)nunits++;
-	return 1;
 }
 
 static void
@@ -257,8 +255,7 @@ rk_units_add(const char *text)
 	copy = rk_alloc(k + 1);
 	memcpy(copy, text, k);
 	copy[k] = 0;
-	if (!unit_insert(copy, copy, U_COUNT))
-		free(copy);   /* a repeat, or longer than any unit */
+	unit_insert(copy, copy, U_COUNT);
 }
 
 int
@@ -389,8 +386,13 @@ typedef struct {
 	const word *tab;
 	size_t n;
 	unsigned char end[512], start[512];
+	/* then the words by their last byte (for match_before) and by their
+	 * third (for match_at), low six bits: bucket b is order[first[b] ..
+	 * first[b + 1]) */
+	unsigned char end_first[65], start_first[65];
+	unsigned char end_order[128], start_order[128];
 } wordset;
-#define WORDSET(t) { t, NELEM(t), { 0 }, { 0 } }
+#define WORDSET(t) { t, NELEM(t), { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 } }
 
 static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORDSET(approx_after),
                ws_dir_up = WORDSET(dir_up), ws_dir_down = WORDSET(dir_down),
@@ -404,6 +406,25 @@ key2(const char *b)
 	return ((unsigned char)b[0] & 0x3Fu) << 6 | ((unsigned char)b[1] & 0x3Fu);
 }
 
+/* Buckets the words of ws by the low six bits of the byte at offset at
+ * (negative: from the end), in table order within a bucket. */
+static void
+bucket_words(const wordset *ws, int at, unsigned char *first, unsigned char *order)
+{
+	size_t k, o = 0;
+	unsigned b;
+	for (b = 0; b < 64; b++) {
+		first[b] = (unsigned char)o;
+		for (k = 0; k < ws->n; k++) {
+			const word *w = &ws->tab[k];
+			size_t off = at < 0 ? w->len - (size_t)-at : (size_t)at;
+			if (((unsigned char)w->w[off] & 0x3Fu) == b)
+				order[o++] = (unsigned char)k;
+		}
+	}
+	first[64] = (unsigned char)o;
+}
+
 static void
 wordsets_init(void)
 {
@@ -412,30 +433,38 @@ wordsets_init(void)
 		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
 	};
 	size_t i, k;
-	for (i = 0; i < NELEM(all); i++)
-		for (k = 0; k < all[i]->n; k++) {
-			const word *w = &all[i]->tab[k];
+	for (i = 0; i < NELEM(all); i++) {
+		wordset *ws = all[i];
+		if (ws->n > sizeof ws->end_order)
+			rk_die(1, "internal error: a word list is longer than %zu", sizeof ws->end_order);
+		for (k = 0; k < ws->n; k++) {
+			const word *w = &ws->tab[k];
 			unsigned e = key2(w->w + w->len - 2), b = key2(w->w + 1);
-			all[i]->end[e >> 3] |= (unsigned char)(1u << (e & 7));
-			all[i]->start[b >> 3] |= (unsigned char)(1u << (b & 7));
+			ws->end[e >> 3] |= (unsigned char)(1u << (e & 7));
+			ws->start[b >> 3] |= (unsigned char)(1u << (b & 7));
 		}
+		bucket_words(ws, -1, ws->end_first, ws->end_order);
+		bucket_words(ws, 2, ws->start_first, ws->start_order);
+	}
 }
 
 /* The longest word of ws ending at s[i]; its length, or 0. */
 static size_t
 match_before(const char *s, size_t i, const wordset *ws)
 {
-	size_t k, best = 0;
-	unsigned key;
+	size_t best = 0;
+	unsigned key, b, j;
 	if (i < 3)
 		return 0;
 	key = key2(s + i - 2);
 	if (!(ws->end[key >> 3] >> (key & 7) & 1))
 		return 0;
-	for (k = 0; k < ws->n; k++)
-		if (ws->tab[k].len > best && ws->tab[k].w[ws->tab[k].len - 1] == s[i - 1] &&
-		    ends_withn(s, i, ws->tab[k].w, ws->tab[k].len))
-			best = ws->tab[k].len;
+	b = (unsigned char)s[i - 1] & 0x3Fu;
+	for (j = ws->end_first[b]; j < ws->end_first[b + 1]; j++) {
+		const word *w = &ws->tab[ws->end_order[j]];
+		if (w->len > best && w->w[w->len - 1] == s[i - 1] && ends_withn(s, i, w->w, w->len))
+			best = w->len;
+	}
 	return best;
 }
 
@@ -443,17 +472,20 @@ match_before(const char *s, size_t i, const wordset *ws)
 static size_t
 match_at(const char *s, size_t n, size_t i, const wordset *ws)
 {
-	size_t k, best = 0;
-	unsigned key;
+	size_t best = 0;
+	unsigned key, b, j;
 	if (i + 3 > n)
 		return 0;
 	key = key2(s + i + 1);
 	if (!(ws->start[key >> 3] >> (key & 7) & 1))
 		return 0;
-	for (k = 0; k < ws->n; k++)
-		if (ws->tab[k].len > best && ws->tab[k].w[2] == s[i + 2] && ws->tab[k].w[1] == s[i + 1] &&
-		    has_atn(s, n, i, ws->tab[k].w, ws->tab[k].len))
-			best = ws->tab[k].len;
+	b = (unsigned char)s[i + 2] & 0x3Fu;
+	for (j = ws->start_first[b]; j < ws->start_first[b + 1]; j++) {
+		const word *w = &ws->tab[ws->start_order[j]];
+		if (w->len > best && w->w[2] == s[i + 2] && w->w[1] == s[i + 1] &&
+		    has_atn(s, n, i, w->w, w->len))
+			best = w->len;
+	}
 	return best;
 }
 
@@ -487,9 +519,24 @@ rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start)
 static int
 quoted(const char *s, size_t n, size_t p, size_t q)
 {
-	size_t i = p, st;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = p, st, lo = p > 40 ? p - 40 : 0, end = p;
+	const unsigned char *m;
 	int k, len;
 	unsigned cp;
+	/* most numbers have no opening quote among the ten characters (at most
+	 * 40 bytes) before them: “ ‘ 「 『 are E2/E3 80 xx, found by their
+	 * middle byte */
+	for (;;) {
+		if (end < lo + 2 || (m = memrchr(u + lo + 1, 0x80, end - 2 - lo)) == NULL)
+			return 0;
+		i = (size_t)(m - u);
+		end = i;
+		if ((u[i - 1] == 0xE2 && (u[i + 1] == 0x9C || u[i + 1] == 0x98)) ||
+		    (u[i - 1] == 0xE3 && (u[i + 1] == 0x8C || u[i + 1] == 0x8E)))
+			break;
+	}
+	i = p;
 	for (k = 0; k < 10 && i > 0; k++) {
 		cp = cp_before(s, i, &st);
 		if (is_open_quote(cp))

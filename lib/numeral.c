@@ -1,6 +1,5 @@
 /* Numerals as reports write them: 14614, 1,234.5, ５．５, 一百零五, 两千三百,
  * 二〇三五, 3万5千, 1.25万, 10余万.  Values are exact decimals (rk_dec). */
-#include <stdio.h>
 #include <string.h>
 
 #include "rkit.h"
@@ -68,17 +67,10 @@ rk_dec_fmt(rk_dec v, char *buf)
 		digits[nd++] = (char)('0' + m % 10);
 		m /= 10;
 	}
-	/* Too long to write out (0.<70 zeros>2, a mantissa times 亿亿亿…):
-	 * exponent form, still exact and read by awk, sort -g and SQL. */
-	if ((exp >= 0 ? (long)nd + exp : -(long)exp >= nd ? 2 - (long)exp : nd + 1L) > RK_DEC_MAX - 1) {
-		for (i = nd - 1; i >= 0; i--)
-			buf[n++] = digits[i];
-		return n + snprintf(buf + n, (size_t)(RK_DEC_MAX - n), "e%d", exp);
-	}
 	if (exp >= 0) {
 		for (i = nd - 1; i >= 0; i--)
 			buf[n++] = digits[i];
-		for (i = 0; i < exp; i++)
+		for (i = 0; i < exp && n < RK_DEC_MAX - 1; i++)
 			buf[n++] = '0';
 	} else {
 		point = -exp;   /* digits after the point */
@@ -212,9 +204,10 @@ rk_num_start(unsigned cp)
 
 /* Digits with thousands separators and a decimal point.  Returns bytes. */
 static size_t
-parse_arabic(const char *s, size_t n, rk_num *out)
+parse_arabic(const char *s, size_t n, rk_num *out, int *chars)
 {
 	size_t i = 0, run_start;
+	int nch = 0;
 	int len, d, group = 0, digits = 0, frac = 0, sig = 0, bad = 0;
 	unsigned long long m = 0;
 	unsigned cp;
@@ -233,6 +226,7 @@ parse_arabic(const char *s, size_t n, rk_num *out)
 				bad = 1;
 			digits++;
 			group++;
+			nch++;
 			i += (size_t)len;
 			continue;
 		}
@@ -247,6 +241,7 @@ parse_arabic(const char *s, size_t n, rk_num *out)
 			if (k == 3) {
 				out->flags |= RK_NUM_GROUPED;
 				group = 0;
+				nch++;
 				i++;
 				continue;
 			}
@@ -259,6 +254,7 @@ parse_arabic(const char *s, size_t n, rk_num *out)
 		run_start = i + (size_t)len;
 		if (run_start < n && arabic_digit(cp_at(s + run_start, n - run_start, &len)) >= 0) {
 			i = run_start;
+			nch++;   /* the point */
 			while (i < n && (d = arabic_digit(cp_at(s + i, n - i, &len))) >= 0) {
 				if (sig < 19) {
 					m = m * 10 + (unsigned)d;
@@ -267,6 +263,7 @@ parse_arabic(const char *s, size_t n, rk_num *out)
 				} else
 					bad = 1;   /* beyond 19 significant digits: a code, not a figure */
 				out->frac_digits++;
+				nch++;
 				i += (size_t)len;
 			}
 			out->flags |= RK_NUM_DECIMAL;
@@ -276,6 +273,7 @@ parse_arabic(const char *s, size_t n, rk_num *out)
 		out->flags |= RK_NUM_BAD;
 	out->v.mant = m;
 	out->v.exp = -frac;
+	*chars = nch;
 	return i;
 }
 
@@ -314,15 +312,20 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 
 	while (i < n) {
 		cp = cp_at(s + i, n - i, &len);
+		/* every digit, Chinese numeral and multiplier is in numtab: most
+		 * numerals end at a character that is none of them */
+		if (!(cp < 0x10000 && (numtab[cp >> 3] >> (cp & 7) & 1)) && cp != 0x4F59 && cp != 0x591A)
+			break;
 		if (arabic_digit(cp) >= 0) {
 			rk_num a;
 			size_t k;
+			int achars;
 			/* Arabic digits start a numeral or follow 万/亿 (3万5千, 1亿5000万),
 			 * and then only when a multiplier follows them */
 			if (i > 0 && !(units && last_unit >= 4 && !has_pending))
 				break;
 			memset(&a, 0, sizeof a);
-			k = parse_arabic(s + i, n - i, &a);
+			k = parse_arabic(s + i, n - i, &a, &achars);
 			if (i > 0) {
 				int l2;
 				unsigned nx = cp_at(s + i + k, n - i - k, &l2);
@@ -339,7 +342,7 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 			has_pending = 1;
 			pending_cjk = 0;
 			any_digit = 1;
-			chars += (int)rk_u8count(s + i, k);
+			chars += achars;
 			i += k;
 			continue;
 		}
