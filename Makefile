@@ -17,8 +17,8 @@ PCRE2_CFLAGS != $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null || true
 PCRE2_LIBS != $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
 ICONV_LIBS != sh mk/iconv-libs "$(CC)"
 
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(CFLAGS) $(WERROR) $(PCRE2_CFLAGS) -Ilib
-ALL_LIBS = $(PCRE2_LIBS) $(ICONV_LIBS)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(CFLAGS) $(WERROR) $(PCRE2_CFLAGS) -Ilib
+ALL_LIBS = $(PCRE2_LIBS) $(ICONV_LIBS) -pthread
 
 # B is the build directory: . for the normal build, asan for the sanitizer one.
 B = .

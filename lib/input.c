@@ -15,10 +15,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <pthread.h>
 
 #include "internal.h"
 
 static int fill_raw(rk_input *in);
+static void *decoder_main(void *arg);
 
 static const char REPL[] = "\xEF\xBF\xBD";
 
@@ -170,10 +172,12 @@ iconv_errors(const char *enc, unsigned char *s, size_t n, int eof)
 	return bad;
 }
 
+static int fill_dec(rk_input *in);
+
 int
 rk_in_fill(rk_input *in)
 {
-	return fill_raw(in);
+	return in->cd == (iconv_t)-1 ? fill_raw(in) : fill_dec(in);
 }
 
 static int
@@ -304,6 +308,12 @@ rk_in_open(rk_input *in, const char *path, const char *encoding)
 				close(in->fd);
 			return -1;
 		}
+		in->dec_done = in->threaded = in->stop = in->head = in->nfull = 0;
+		if (!in->eof && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+			pthread_mutex_init(&in->mu, NULL);
+			pthread_cond_init(&in->cv, NULL);
+			in->threaded = pthread_create(&in->thread, NULL, decoder_main, in) == 0;
+		}
 		in->badskip = strncasecmp(in->encname, "UTF-16", 6) == 0 ||
 		              strncasecmp(in->encname, "UCS-2", 5) == 0 ? 2 :
 		              strncasecmp(in->encname, "UTF-32", 6) == 0 ? 4 : 1;
@@ -317,6 +327,16 @@ rk_in_open(rk_input *in, const char *path, const char *encoding)
 void
 rk_in_close(rk_input *in)
 {
+	if (in->threaded) {
+		pthread_mutex_lock(&in->mu);
+		in->stop = 1;
+		pthread_cond_broadcast(&in->cv);
+		pthread_mutex_unlock(&in->mu);
+		pthread_join(in->thread, NULL);
+		pthread_mutex_destroy(&in->mu);
+		pthread_cond_destroy(&in->cv);
+		in->threaded = 0;
+	}
 	if (in->fd > 0)
 		close(in->fd);
 	if (in->cd != (iconv_t)-1)
@@ -337,6 +357,81 @@ warn_bad(rk_input *in)
 	        in->encname);
 }
 
+/* Convert raw input into out[0..cap): as much as fits, reading on as
+ * needed.  *len gets the bytes written, *bad the offset of the first
+ * invalid sequence (or stays -1).  Returns 0 once the input is used up. */
+static int
+convert(rk_input *in, unsigned char *out, size_t cap, size_t *len, long *bad)
+{
+	char *op = (char *)out;
+	size_t ol = cap - 8;
+	for (;;) {
+		char *ip;
+		size_t il;
+		if (in->rawpos == in->rawlen || !in->eof)
+			fill_raw(in);
+		ip = (char *)in->raw + in->rawpos;
+		il = in->rawlen - in->rawpos;
+		if (il == 0) {
+			if (in->eof)
+				iconv(in->cd, NULL, NULL, &op, &ol);
+			*len = (size_t)((unsigned char *)op - out);
+			return 0;
+		}
+		if (iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1) {
+			if (errno == EILSEQ || (errno == EINVAL && in->eof)) {
+				size_t skip = in->badskip < il ? in->badskip : il;
+				if (*bad < 0)
+					*bad = (long)((unsigned char *)op - out);
+				memcpy(op, REPL, 3);
+				op += 3;
+				ol -= ol >= 3 ? 3 : ol;
+				ip += skip;
+			} else if (errno == E2BIG) {
+				in->rawpos = (size_t)((unsigned char *)ip - in->raw);
+				*len = (size_t)((unsigned char *)op - out);
+				return 1;
+			}
+			/* EINVAL before EOF: a sequence cut by the buffer; read on */
+		}
+		in->rawpos = (size_t)((unsigned char *)ip - in->raw);
+		if (ol < 64) {
+			*len = (size_t)((unsigned char *)op - out);
+			return 1;
+		}
+	}
+}
+
+/* On two or more cores, a thread converts while the caller parses: the
+ * decoding of GB18030 then costs no more time than iconv alone. */
+static void *
+decoder_main(void *arg)
+{
+	rk_input *in = arg;
+	int more = 1;
+	while (more) {
+		struct rk_dchunk *c;
+		pthread_mutex_lock(&in->mu);
+		while (in->nfull == RK_NCHUNK && !in->stop)
+			pthread_cond_wait(&in->cv, &in->mu);
+		if (in->stop) {
+			pthread_mutex_unlock(&in->mu);
+			break;
+		}
+		c = &in->chunks[(in->head + in->nfull) % RK_NCHUNK];
+		pthread_mutex_unlock(&in->mu);
+		c->len = 0;
+		c->bad = -1;
+		more = convert(in, c->data, sizeof c->data, &c->len, &c->bad);
+		c->last = !more;
+		pthread_mutex_lock(&in->mu);
+		in->nfull++;
+		pthread_cond_broadcast(&in->cv);
+		pthread_mutex_unlock(&in->mu);
+	}
+	return NULL;
+}
+
 /* Convert more raw input to UTF-8 in dec (iconv path). */
 static int
 fill_dec(rk_input *in)
@@ -348,43 +443,36 @@ fill_dec(rk_input *in)
 		in->declen -= in->decpos;
 		in->decpos = 0;
 	}
-	for (;;) {
-		char *ip, *op;
-		size_t il, ol, before = in->declen;
-		if (in->rawpos == in->rawlen || !in->eof)
-			fill_raw(in);
-		ip = (char *)in->raw + in->rawpos;
-		il = in->rawlen - in->rawpos;
-		op = (char *)in->dec + in->declen;
-		ol = sizeof in->dec - in->declen - 8;
-		if (il == 0) {
-			if (in->eof)
-				iconv(in->cd, NULL, NULL, &op, &ol);
-			in->declen = (size_t)((unsigned char *)op - in->dec);
-			return in->declen > in->decpos;
-		}
-		if (iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1) {
-			if (errno == EILSEQ || (errno == EINVAL && in->eof)) {
-				size_t skip = in->badskip < il ? in->badskip : il;
-				if (in->bad_at < 0)
-					in->bad_at = (long)((unsigned char *)op - in->dec);
-				memcpy(op, REPL, 3);
-				op += 3;
-				ip += skip;
-			}
-			/* EINVAL before EOF: a sequence cut by the buffer; read on.
-			 * E2BIG: dec is full; let the lines drain it. */
-		}
-		in->rawpos = (size_t)((unsigned char *)ip - in->raw);
-		in->declen = (size_t)((unsigned char *)op - in->dec);
-		if (in->declen > before || (in->eof && in->rawpos == in->rawlen))
-			return in->declen > in->decpos;
-		if (in->declen + 64 > sizeof in->dec)
-			return 1;
-		if (in->eof) {
-			/* nothing converted and no progress: give up on the rest */
-			in->rawpos = in->rawlen;
-		}
+	if (in->threaded) {
+		struct rk_dchunk *c;
+		if (in->dec_done)
+			return in->declen > 0;
+		pthread_mutex_lock(&in->mu);
+		while (in->nfull == 0)
+			pthread_cond_wait(&in->cv, &in->mu);
+		c = &in->chunks[in->head];
+		pthread_mutex_unlock(&in->mu);
+		if (c->bad >= 0 && in->bad_at < 0)
+			in->bad_at = (long)in->declen + c->bad;
+		memcpy(in->dec + in->declen, c->data, c->len);
+		in->declen += c->len;
+		in->dec_done = c->last;
+		pthread_mutex_lock(&in->mu);
+		in->head = (in->head + 1) % RK_NCHUNK;
+		in->nfull--;
+		pthread_cond_broadcast(&in->cv);
+		pthread_mutex_unlock(&in->mu);
+		return in->declen > 0;
+	} else {
+		size_t len = 0;
+		long bad = -1;
+		if (in->dec_done)
+			return in->declen > 0;
+		in->dec_done = !convert(in, in->dec + in->declen, sizeof in->dec - in->declen, &len, &bad);
+		if (bad >= 0 && in->bad_at < 0)
+			in->bad_at = (long)in->declen + bad;
+		in->declen += len;
+		return in->declen > 0;
 	}
 }
 
@@ -657,11 +745,11 @@ rk_in_line(rk_input *in)
 			avail = in->rawlen - in->rawpos;
 			final = in->eof;
 		} else {
-			if (in->declen - in->decpos < 8 && !(in->eof && in->rawpos == in->rawlen))
+			if (in->declen - in->decpos < 8 && !in->dec_done)
 				fill_dec(in);
 			src = in->dec + in->decpos;
 			avail = in->declen - in->decpos;
-			final = in->eof && in->rawpos == in->rawlen;
+			final = in->dec_done;
 			if (in->bad_at >= 0 && (size_t)in->bad_at < in->decpos + avail) {
 				/* warn when the line holding the first bad byte is this one */
 				size_t at = (size_t)in->bad_at - in->decpos;

@@ -3,11 +3,20 @@
 #define RKIT_INTERNAL_H
 
 #include <iconv.h>
+#include <pthread.h>
 #include "rkit.h"
 
 /* A physical line, or a piece of one when it is longer than RK_LINE_MAX. */
 #define RK_CHUNK (1 << 16)
 #define RK_LINE_MAX (1 << 18)
+#define RK_NCHUNK 3              /* decoded chunks in flight from the decoder thread */
+
+struct rk_dchunk {
+	unsigned char data[RK_CHUNK * 4 - 64];
+	size_t len;
+	long bad;                  /* offset of the first invalid input, or -1 */
+	int last;
+};
 
 typedef struct {
 	int fd;
@@ -24,6 +33,15 @@ typedef struct {
 	unsigned char dec[RK_CHUNK * 4 + 16];
 	size_t declen, decpos;
 	long bad_at;               /* dec offset of the first invalid input, or -1 */
+	int dec_done;              /* all input converted into dec */
+
+	/* the decoder thread (iconv path, input past its first chunk) */
+	int threaded, stop;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct rk_dchunk chunks[RK_NCHUNK];
+	int head, nfull;
 
 	/* the current line, normalised */
 	char *line;

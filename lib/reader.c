@@ -832,7 +832,9 @@ at_end(rk_input *in)
 			rk_in_fill(in);
 		return in->eof && in->rawpos == in->rawlen;
 	}
-	return in->eof && in->rawpos == in->rawlen && in->decpos == in->declen;
+	if (in->decpos == in->declen && !in->dec_done)
+		rk_in_fill(in);
+	return in->dec_done && in->decpos == in->declen;
 }
 
 /* Back to the state before a document's first line. */
