@@ -559,24 +559,24 @@ quoted(const char *s, size_t n, size_t p, size_t q)
 }
 
 /* Is p inside a title 《…》 opened at most 40 characters back?  The nearest
- * of 《 》 。 (E3 80 8A, 8B, 82) wholly inside the last 120 bytes decides; no
- * other character ends in E3 80 xx, so memrchr on the middle byte finds them. */
+ * of 《 》 。 (E3 80 8A, 8B, 82) wholly inside the last 120 bytes decides.
+ * E3 leads only CJK punctuation (and rare characters), so memrchr on it
+ * stops at little else. */
 static int
 in_title(const char *s, size_t p)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t stop = p > 120 ? p - 120 : 0, end = p;
 	const unsigned char *m;
-	while (end >= stop + 3 &&
-	       (m = memrchr(u + stop + 1, 0x80, end - 2 - stop)) != NULL) {
+	while (end >= stop + 3 && (m = memrchr(u + stop, 0xE3, end - 2 - stop)) != NULL) {
 		size_t i = (size_t)(m - u);
-		end = i;   /* next search strictly before this byte */
-		if (u[i - 1] != 0xE3)
+		end = i;   /* a character before this one ends at or before i */
+		if (u[i + 1] != 0x80)
 			continue;
-		if (u[i + 1] == 0x82)
+		if (u[i + 2] == 0x82)
 			return 0;
-		if (u[i + 1] == 0x8A || u[i + 1] == 0x8B)
-			return u[i + 1] == 0x8A;
+		if (u[i + 2] == 0x8A || u[i + 2] == 0x8B)
+			return u[i + 2] == 0x8A;
 	}
 	return 0;
 }

@@ -48,10 +48,11 @@ dec_int(unsigned long long v)
 int
 rk_dec_fmt(rk_dec v, char *buf)
 {
-	char digits[24];
-	int nd = 0, n = 0, i, point;
+	/* digits written backwards from the end of tmp, then copied once */
+	char tmp[RK_DEC_MAX + 24];
+	char *e = tmp + sizeof tmp, *d = e;
 	unsigned long long m = v.mant;
-	int exp = v.exp;
+	int exp = v.exp, n, i;
 
 	/* drop trailing zeros of the fraction: 37.80 -> 37.8 */
 	while (exp < 0 && m != 0 && m % 10 == 0) {
@@ -63,31 +64,31 @@ rk_dec_fmt(rk_dec v, char *buf)
 		buf[1] = 0;
 		return 1;
 	}
-	while (m) {
-		digits[nd++] = (char)('0' + m % 10);
-		m /= 10;
-	}
 	if (exp >= 0) {
-		for (i = nd - 1; i >= 0; i--)
-			buf[n++] = digits[i];
+		do
+			*--d = (char)('0' + m % 10);
+		while ((m /= 10) != 0);
+		n = (int)(e - d);
+		memcpy(buf, d, (size_t)n);
 		for (i = 0; i < exp && n < RK_DEC_MAX - 1; i++)
 			buf[n++] = '0';
 	} else {
-		point = -exp;   /* digits after the point */
-		if (point >= nd) {
-			buf[n++] = '0';
-			buf[n++] = '.';
-			for (i = 0; i < point - nd; i++)
-				buf[n++] = '0';
-			for (i = nd - 1; i >= 0; i--)
-				buf[n++] = digits[i];
-		} else {
-			for (i = nd - 1; i >= 0; i--) {
-				buf[n++] = digits[i];
-				if (i == point)
-					buf[n++] = '.';
-			}
+		int point = -exp, k = 0;   /* digits after the point */
+		do {
+			*--d = (char)('0' + m % 10);
+			if (++k == point)
+				*--d = '.';
+		} while ((m /= 10) != 0);
+		if (k <= point) {
+			/* no digit before the point: 0.5, 0.05 */
+			for (; k < point; k++)
+				*--d = '0';
+			if (*d != '.')
+				*--d = '.';
+			*--d = '0';
 		}
+		n = (int)(e - d);
+		memcpy(buf, d, (size_t)n);
 	}
 	buf[n] = 0;
 	return n;
