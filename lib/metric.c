@@ -291,10 +291,20 @@ unit_at(const char *s, size_t n, size_t i)
 	unsigned cp = cp_at(s, n, i, &len);
 	if (len == 0)
 		return NULL;
-	for (k = bucket[cp % NBUCKET]; k >= 0; k = units[k].next)
-		if (units[k].first == cp && i + units[k].len <= n &&
-		    memcmp(s + i, units[k].text, units[k].len) == 0)
+	for (k = bucket[cp % NBUCKET]; k >= 0; k = units[k].next) {
+		/* units are short and differ early: a byte loop beats a memcmp call */
+		const char *a = s + i, *b = units[k].text;
+		size_t left = units[k].len;
+		if (units[k].first != cp || i + left > n)
+			continue;
+		while (left > 0 && *a == *b) {
+			a++;
+			b++;
+			left--;
+		}
+		if (left == 0)
 			return &units[k];
+	}
 	return NULL;
 }
 
@@ -490,6 +500,11 @@ match_at(const char *s, size_t n, size_t i, const wordset *ws)
 }
 
 /* ---- the scanner ------------------------------------------------------ */
+
+/* A bit per code point that can start a numeral: rk_num_start()'s, and the
+ * asterisks of redactions (* ＊).  Built at the first rk_mscan_next(). */
+static unsigned char scanbits[0x10000 / 8];
+static int scanbits_ready;
 
 void
 rk_mscan_doc(rk_mscan *sc, int all)
@@ -1148,7 +1163,9 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	if (cls == U_COUNT) {
 		for (i = end, count = 0; i < n && count < 10; count++) {
 			cp = cp_at(s, n, i, &len);
-			if (!is_han(cp) || stop_char(cp) || rk_num_start(cp))
+			/* scanbits holds rk_num_start()'s characters, and * and ＊, which
+			 * are not Han */
+			if (!is_han(cp) || stop_char(cp) || (scanbits[cp >> 3] >> (cp & 7) & 1))
 				break;
 			i += (size_t)len;
 		}
@@ -1195,8 +1212,6 @@ finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, rk_amount *
 	return 1;
 }
 
-static unsigned char scanbits[0x10000 / 8];
-static int scanbits_ready;
 
 /* Can the three-byte character at b start a numeral? */
 static inline unsigned
@@ -1341,6 +1356,17 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 				continue;
 			a->na = 1;
 			return finish(sc, p, q, &num, cl, a);
+		}
+		/* 一 alone is never an amount (see below): when the next character
+		 * cannot go on a numeral, skip the parse (余 多 may, as 一余万) */
+		if (cp == 0x4E00 && !sc->all) {
+			int l2;
+			unsigned nx = cp_at(s, n, p + 3, &l2);
+			if (!(nx < 0x10000 && (scanbits[nx >> 3] >> (nx & 7) & 1)) && nx != 0x4F59 &&
+			    nx != 0x591A) {
+				i = p + 3;
+				continue;
+			}
 		}
 		if (!rk_num_parse(s + p, n - p, &num)) {
 			i += (size_t)len;
