@@ -1,5 +1,6 @@
 /* Numerals as reports write them: 14614, 1,234.5, ５．５, 一百零五, 两千三百,
  * 二〇三五, 3万5千, 1.25万, 10余万.  Values are exact decimals (rk_dec). */
+#include <stdio.h>
 #include <string.h>
 
 #include "rkit.h"
@@ -63,6 +64,25 @@ rk_dec_fmt(rk_dec v, char *buf)
 		buf[0] = '0';
 		buf[1] = 0;
 		return 1;
+	}
+	/* Too long to write out (0.<70 zeros>2, a mantissa times 亿亿亿…):
+	 * exponent form, still exact and read by awk, sort -g and SQL.  With at
+	 * most 20 digits only exponents past these bounds can come near. */
+	if (exp > RK_DEC_MAX - 21 || exp < -(RK_DEC_MAX - 3)) {
+		long nd = 0, len;
+		unsigned long long t = m;
+		do
+			nd++;
+		while ((t /= 10) != 0);
+		len = exp >= 0 ? nd + exp : -(long)exp >= nd ? 2 - (long)exp : nd + 1;
+		if (len > RK_DEC_MAX - 1) {
+			do
+				*--d = (char)('0' + m % 10);
+			while ((m /= 10) != 0);
+			n = (int)(e - d);
+			memcpy(buf, d, (size_t)n);
+			return n + snprintf(buf + n, (size_t)(RK_DEC_MAX - n), "e%d", exp);
+		}
 	}
 	if (exp >= 0) {
 		do
