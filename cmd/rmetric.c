@@ -8,7 +8,7 @@
 #include "metric.h"
 
 static const char usage_text[] =
-"usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [FILE...]\n"
+"usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write every amount stated in each report as a TSV row:\n"
 "doc sect line col text value unit approx dir subject [clause] [why].\n"
 "\n"
@@ -19,6 +19,9 @@ static const char usage_text[] =
 "                       title meta)\n"
 "  -c, --context        add the clause holding the amount as a column\n"
 "  -E, --encoding NAME  read input in this encoding (any iconv name); default: detect\n"
+"      --text COL       input is TSV, one document per row in column COL (a name\n"
+"                       from the header, or a number from 1 for rows without one)\n"
+"      --id COL         the column naming each document (default: FILE:ROW)\n"
 "  -N, --no-header      do not write the header line\n"
 "  -h, --help           show this help\n"
 "      --version        show the version\n"
@@ -284,6 +287,8 @@ main(int argc, char **argv)
 		{ "all", no_argument, NULL, 'a' },
 		{ "context", no_argument, NULL, 'c' },
 		{ "encoding", required_argument, NULL, 'E' },
+		{ "text", required_argument, NULL, 'T' },
+		{ "id", required_argument, NULL, 'I' },
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -313,12 +318,16 @@ main(int argc, char **argv)
 				rk_die(2, "unknown encoding '%s'", optarg);
 			o.encoding = optarg;
 			break;
+		case 'T': o.text_col = optarg; break;
+		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
 		case 'h': usage(0); break;
 		case 'V': puts("rmetric (rkit) " RKIT_VERSION); return 0;
 		default: usage(2);
 		}
 	}
+	if (o.id_col && !o.text_col)
+		rk_die(2, "--id needs --text");
 	if (header) {
 		rk_out_str("doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject");
 		if (c.context)

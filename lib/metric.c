@@ -184,14 +184,15 @@ static size_t nunits, capunits;
 static int bucket[NBUCKET];
 static int units_ready;
 
-static void
+/* Returns 1 if text was added, 0 if it is too long or already known. */
+static int
 unit_insert(const char *text, const char *fold, int cls)
 {
 	unit *u;
 	int len, *link;
 	size_t k = strlen(text);
 	if (k == 0 || k > 40)
-		return;
+		return 0;
 	if (nunits == capunits) {
 		capunits = capunits ? capunits * 2 : 256;
 		units = rk_realloc(units, capunits * sizeof *units);
@@ -207,11 +208,12 @@ unit_insert(const char *text, const char *fold, int cls)
 	link = &bucket[u->first % NBUCKET];
 	while (*link >= 0 && units[*link].len >= u->len) {
 		if (units[*link].len == u->len && strcmp(units[*link].text, text) == 0)
-			return;   /* already known */
+			return 0;   /* already known */
 		link = &units[*link].next;
 	}
 	u->next = *link;
 	*link = (int)nunits++;
+	return 1;
 }
 
 static void
@@ -255,7 +257,8 @@ rk_units_add(const char *text)
 	copy = rk_alloc(k + 1);
 	memcpy(copy, text, k);
 	copy[k] = 0;
-	unit_insert(copy, copy, U_COUNT);
+	if (!unit_insert(copy, copy, U_COUNT))
+		free(copy);   /* a repeat, or longer than any unit */
 }
 
 int
