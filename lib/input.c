@@ -629,17 +629,13 @@ trailing_blank(const char *s, size_t n)
 	}
 }
 
-/* Drop leading blanks, moving the anchors with the text. */
+/* Drop the line's first b bytes, moving the anchors with the text; the
+ * text left starts at the column where byte b stood. */
 static void
-trim_leading(rk_input *in)
+drop_front(rk_input *in, size_t b)
 {
-	size_t b = 0, k, j, o;
-	long col;
-	while ((k = blank_len(in->line + b, in->len - b)) > 0)
-		b += k;
-	if (b == 0)
-		return;
-	col = col_at(in, b);
+	size_t j, o;
+	long col = col_at(in, b);
 	memmove(in->line, in->line + b, in->len - b);
 	in->len -= b;
 	for (j = o = 0; j < in->nanch; j++)
@@ -655,6 +651,17 @@ trim_leading(rk_input *in)
 		memmove(in->anchors + 1, in->anchors, (in->nanch - 1) * sizeof *in->anchors);
 		in->anchors[0] = first;
 	}
+}
+
+/* Drop leading blanks. */
+static void
+trim_leading(rk_input *in)
+{
+	size_t b = 0, k;
+	while ((k = blank_len(in->line + b, in->len - b)) > 0)
+		b += k;
+	if (b > 0)
+		drop_front(in, b);
 }
 
 /* Where to cut a line that reached RK_LINE_MAX: after the last 。 in its
@@ -674,24 +681,8 @@ static void
 start_line(rk_input *in, int continuing)
 {
 	if (continuing && in->carry_from < in->carry_end) {
-		size_t from = in->carry_from, j, o;
-		long col;
 		in->len = in->carry_end;
-		col = col_at(in, from);
-		memmove(in->line, in->line + from, in->len - from);
-		in->len -= from;
-		for (j = o = 0; j < in->nanch; j++)
-			if (in->anchors[j].off > from) {
-				in->anchors[o] = in->anchors[j];
-				in->anchors[o++].off -= from;
-			}
-		in->nanch = o;
-		add_anchor(in, 0, col);
-		if (in->nanch > 1) {
-			rk_anchor first = in->anchors[in->nanch - 1];
-			memmove(in->anchors + 1, in->anchors, (in->nanch - 1) * sizeof *in->anchors);
-			in->anchors[0] = first;
-		}
+		drop_front(in, in->carry_from);
 	} else {
 		in->len = 0;
 		in->nanch = 0;
