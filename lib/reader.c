@@ -64,6 +64,7 @@ struct rk_reader {
 	char *rowdoc;          /* the doc of the current row */
 	size_t rowdoc_cap;
 	rk_anchor rowanchor;
+	long rowchars;         /* characters of the last row's text */
 	int warned_row;
 	struct { size_t at; rk_marker m; } *cands;   /* item markers in a paragraph */
 	size_t candcap;
@@ -961,9 +962,18 @@ tsv_next(rk_reader *r)
 
 		/* the block's text lives in cur, like a paragraph's */
 		r->cur.len = r->cur.nanch = 0;
+		/* rsplit cuts one source line into several rows (items, sentences)
+		 * and writes no col: a row on the line of the row before goes on
+		 * from where that one ended */
+		if (r->col_col >= 0)
+			r->rowanchor.col = strtol(f[r->col_col], NULL, 10);
+		else if (!r->fresh_doc && line == r->rowanchor.line)
+			r->rowanchor.col += r->rowchars;
+		else
+			r->rowanchor.col = 0;
 		r->rowanchor.off = 0;
 		r->rowanchor.line = line;
-		r->rowanchor.col = r->col_col >= 0 ? strtol(f[r->col_col], NULL, 10) : 0;
+		r->rowchars = (long)rk_u8count(f[r->col_text], len);
 		para_append(&r->cur, f[r->col_text], len, &r->rowanchor, 1);
 		paragraph_serial++;
 		q = emit(r, RK_PARA, 0, len, 1);
