@@ -161,7 +161,7 @@ static const char *const measure_units[] = {
 	"‰", "百分点", "个百分点", "摄氏度", "℃", "升", "毫升", "立方", "延米", "车位",
 	"千公顷", "万亩", "床位", "TEU", "kW", "kWh", "MW", "GW", "kV", "km", "kg", "PF", "EFLOPS",
 	"Mbps", "Gbps", "英寸", "字", "卡", "千卡", "兆帕", "帕", "分贝", "标方",
-	"吨/天", "微克/立方米", "元/吨", "元/人", "人年", "工日", "户籍人口",
+	"吨/天", "微克/立方米", "元/吨", "元/人", "人年", "工日", "户籍人口", "番", "标箱",
 };
 static const char *const time_units[] = {
 	"年", "天", "个月", "个多月", "周", "小时", "个小时", "分钟", "秒", "季度", "个季度",
@@ -173,7 +173,7 @@ static const struct { const char *text, *fold; } unit_folds[] = {
 	{ "％", "%" }, { "个百分点", "百分点" }, { "个多月", "个月" }, { "个小时", "小时" },
 	{ "个季度", "季度" }, { "个工作日", "工作日" }, { "张床", "床" }, { "所学校", "所" },
 	{ "亿人次", "人次" }, { "余人", "人" }, { "只羊", "只" }, { "户籍", "户" }, { "人员", "人" },
-	{ "户籍人口", "人" }, { "万亩", "亩" },
+	{ "户籍人口", "人" }, { "万亩", "亩" }, { "标箱", "标准箱" },
 };
 
 static void wordsets_init(void);
@@ -354,7 +354,7 @@ static const word num_words[] = {
 	W("十分"), W("万分"), W("百分之百"), W("千方百计"), W("千家万户"), W("千军万马"), W("千山万水"), W("万众一心"),
 	W("百花"), W("百姓"), W("一一"), W("万一"), W("百年大党"), W("百年未有"), W("千秋"), W("万古"), W("亿万"), W("千千万万"),
 	W("三三两两"), W("一五一十"), W("十全十美"), W("四面八方"), W("五湖四海"), W("七上八下"), W("九牛一毛"),
-	W("一丝不苟"), W("一以贯之"), W("一张蓝图"), W("一张网"), W("一盘棋"), W("一体化"), W("十字"), W("百舸"), W("千帆"),
+	W("一丝不苟"), W("三番五次"), W("三番两次"), W("一以贯之"), W("一张蓝图"), W("一张网"), W("一盘棋"), W("一体化"), W("十字"), W("百舸"), W("千帆"),
 	W("万象"), W("万物"), W("百业"), W("千行百业"), W("百尺竿头"), W("万无一失"), W("一流"), W("两手"), W("三令五申"),
 	W("五年规划"), W("五年计划"), W("二十四节气"), W("九年义务教育"), W("九年一贯制"), W("零售"), W("零碳"), W("零基"), W("零距离"), W("零容忍"),
 	/* place names */
@@ -365,6 +365,12 @@ static const word num_words[] = {
 /* A duration before these names a plan: 三年行动, 五年规划. */
 static const word plan_words[] = {
 	W("年行动"), W("年攻坚"), W("年计划"), W("年规划"), W("年专项行动"), W("年提升行动"), W("年倍增"),
+};
+
+/* Verbs of reaching: a multiplier alone after them is an amount (突破百亿元,
+ * 过万亿元, 达到千万吨), as it is after an approximation (超千亿元). */
+static const word reach_verbs[] = {
+	W("突破"), W("达到"), W("达"), W("过"), W("跨越"), W("迈过"),
 };
 
 /* 每 + one of these right before the number: a frequency (每周一次). */
@@ -411,7 +417,8 @@ static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORD
                ws_dir_up = WORDSET(dir_up), ws_dir_down = WORDSET(dir_down),
                ws_slogans = WORDSET(slogans), ws_num_words = WORDSET(num_words),
                ws_plan_words = WORDSET(plan_words), ws_rate_periods = WORDSET(rate_periods),
-               ws_fillers = WORDSET(fillers), ws_subject_verbs = WORDSET(subject_verbs);
+               ws_fillers = WORDSET(fillers), ws_subject_verbs = WORDSET(subject_verbs),
+               ws_reach_verbs = WORDSET(reach_verbs);
 
 static inline unsigned
 key2(const char *b)
@@ -444,6 +451,7 @@ wordsets_init(void)
 	static wordset *const all[] = {
 		&ws_approx_before, &ws_approx_after, &ws_dir_up, &ws_dir_down, &ws_slogans,
 		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
+		&ws_reach_verbs,
 	};
 	size_t i, k;
 	for (i = 0; i < NELEM(all); i++) {
@@ -533,14 +541,15 @@ rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start)
 	sc->last_ok = 0;
 }
 
-/* Is [p,q) inside short quotes “…”?  Returns the quote's opening offset + 1, or 0. */
+/* Is [p,q) inside short quotes “…”?  1 if so, 2 if the quote also holds a 、
+ * (a quoted list: “圈内1小时、城际2小时”), 0 if not. */
 static int
 quoted(const char *s, size_t n, size_t p, size_t q)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = p, st, lo = p > 40 ? p - 40 : 0, end = p;
 	const unsigned char *m;
-	int k, len;
+	int k, len, list = 0;
 	unsigned cp;
 	/* most numbers have no opening quote among the ten characters (at most
 	 * 40 bytes) before them: “ ‘ 「 『 are E2/E3 80 xx, found by their
@@ -561,6 +570,7 @@ quoted(const char *s, size_t n, size_t p, size_t q)
 			break;
 		if (is_close_quote(cp) || is_clause_end(cp) || cp == 0x3002)
 			return 0;
+		list |= cp == 0x3001;
 		i = st;
 	}
 	if (k == 10 || i == 0)
@@ -568,9 +578,10 @@ quoted(const char *s, size_t n, size_t p, size_t q)
 	for (i = q, k = 0; k < 24 && i < n; k++) {
 		cp = cp_at(s, n, i, &len);
 		if (is_close_quote(cp))
-			return 1;
+			return 1 + list;
 		if (is_open_quote(cp) || is_clause_end(cp))
 			return 0;
+		list |= cp == 0x3001;
 		i += (size_t)len;
 	}
 	return 0;
@@ -724,7 +735,9 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			a->why = RK_WHY_CODE;   /* 2.0.1: a second point */
 			return -1;
 		}
-		if (quoted(s, n, p, q)) {
+		/* an Arabic number in a quoted list is counted as outside quotes */
+		k = (size_t)quoted(s, n, p, q);
+		if (k == 1 || (k == 2 && cjk_only)) {
 			if (cjk_only)
 				a->why = RK_WHY_SLOGAN;
 			else if (num->flags & RK_NUM_DECIMAL && num->int_digits <= 2 &&
@@ -806,8 +819,8 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			}
 			if (has_at(s, n, q, "年来") || has_at(s, n, q, "年以来") || has_at(s, n, q, "年间") ||
 			    ends_with(s, p, "这") || ends_with(s, p, "今后") || ends_with(s, p, "过去") ||
-			    ends_with(s, p, "过去的") || ends_with(s, p, "未来") || ends_with(s, p, "近")) {
-				a->why = RK_WHY_DATE;   /* 五年来: a period, not a count */
+			    ends_with(s, p, "的") || ends_with(s, p, "未来") || ends_with(s, p, "近")) {
+				a->why = RK_WHY_DATE;   /* 五年来, 奋进的五年: a period, not a count */
 				return -1;
 			}
 			if (has_at(s, n, q, "年代")) {
@@ -993,9 +1006,11 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 	}
 	if (!redacted) {
 		size_t ab = match_before(s, p, &ws_approx_before);
-		/* 百 千 万 alone count only with an approximation: 千余家 近万人 */
+		/* 百 千 万 alone count only with an approximation or after a verb
+		 * of reaching: 千余家 近万人 突破百亿元 */
 		if ((num->flags & RK_NUM_BARE) && num->v.mant * 1 != 10 &&
-		    !(num->v.mant == 1 && num->v.exp == 1) && !ab && j == q && num->infix < 0) {
+		    !(num->v.mant == 1 && num->v.exp == 1) && !ab && j == q && num->infix < 0 &&
+		    !match_before(s, p, &ws_reach_verbs)) {
 			a->why = RK_WHY_WORD;
 			return -1;
 		}

@@ -90,6 +90,14 @@ main(void)
 	AM("万 figure before a noun", "71.3万监测对象稳定消除风险", "71.3万=713000 ");
 	AM("user-visible 人次", "“第一种形态”55人次", "55人次=55 人次");
 	AM("Latin unit", "算力达4800PF，", "4800PF=4800 PF");
+	AM("bare multiplier after 突破", "园区营业收入首次突破百亿元。", "百亿元=10000000000 元");
+	AM("bare multiplier after 过", "外贸总额连续三年过万亿元，", "三年=3 年; 万亿元=1000000000000 元");
+	AM("bare multiplier after 达到", "物流量达到千万吨规模", "千万吨=10000000 吨");
+	ALL("bare multiplier before a noun stays a word", "万元产值能耗下降3%", "万:word; 3%=3 % -");
+	AM("翻两番", "服务贸易额比2020年翻两番", "两番=2 番");
+	ALL("翻一番 is the article", "研发投入翻一番", "一:word");
+	AM("标箱 folds to 标准箱", "集装箱吞吐量达到36万标箱", "36万标箱=360000 标准箱");
+	AM("quoted list of durations", "打造“市内半小时、城际1.5小时”交通圈", "1.5小时=1.5 小时");
 
 	/* calendar */
 	ALL("year", "2023年，全局", "2023:year");
@@ -106,6 +114,8 @@ main(void)
 	ALL("time", "10时30分", "10:date; 30:date");
 	ALL("五年来 is a period", "五年来，", "五:date");
 	ALL("这五年 is a period", "这五年，", "五:date");
+	ALL("的五年 is a period", "这是攻坚克难、砥砺奋进的五年。", "五:date");
+	AM("再奋斗五年 is a duration", "再奋斗五年，", "五年=5 年");
 	ALL("ratio", "之比为2.9∶1", "2.9:code; 1:code");
 	ALL("version", "首发经济3.0、", "3.0:code");
 
