@@ -819,8 +819,9 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 			}
 			if (has_at(s, n, q, "年来") || has_at(s, n, q, "年以来") || has_at(s, n, q, "年间") ||
 			    ends_with(s, p, "这") || ends_with(s, p, "今后") || ends_with(s, p, "过去") ||
-			    ends_with(s, p, "的") || ends_with(s, p, "未来") || ends_with(s, p, "近")) {
-				a->why = RK_WHY_DATE;   /* 五年来, 奋进的五年: a period, not a count */
+			    ends_with(s, p, "的") || ends_with(s, p, "关键") || ends_with(s, p, "未来") ||
+			    ends_with(s, p, "近")) {
+				a->why = RK_WHY_DATE;   /* 五年来, 奋进的五年, 关键五年: a period, not a count */
 				return -1;
 			}
 			if (has_at(s, n, q, "年代")) {
@@ -1062,8 +1063,13 @@ find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, rk_a
 	size_t k, end = p + a->len;
 	a->approx_len = 0;
 	if ((k = match_before(s, p, &ws_approx_before)) != 0) {
-		/* 上 only before a bare multiplier: 上万人, not 以上3个 */
-		if (!(k == 3 && ends_with(s, p, "上") && !(num->flags & RK_NUM_BARE))) {
+		/* 上 only before a bare multiplier: 上万人, not 以上3个; and not
+		 * as the end of a verb of reaching: 迈上万亿元台阶 */
+		size_t b;
+		unsigned v = k == 3 && p >= 6 ? cp_before(s, p - 3, &b) : 0;
+		if (!(k == 3 && ends_with(s, p, "上") &&
+		      (!(num->flags & RK_NUM_BARE) || v == 0x8FC8 || v == 0x8DE8 || v == 0x8DC3 ||
+		       v == 0x767B || v == 0x7AD9 || v == 0x6500))) {   /* 迈 跨 跃 登 站 攀 */
 			a->approx_off = p - k;
 			a->approx_len = k;
 			return;

@@ -94,6 +94,8 @@ main(void)
 	AM("bare multiplier after 过", "外贸总额连续三年过万亿元，", "三年=3 年; 万亿元=1000000000000 元");
 	AM("bare multiplier after 达到", "物流量达到千万吨规模", "千万吨=10000000 吨");
 	ALL("bare multiplier before a noun stays a word", "万元产值能耗下降3%", "万:word; 3%=3 % -");
+	AM("迈上 is a verb, not 上 the approximation", "经济总量迈上万亿元台阶", "万亿元=1000000000000 元");
+	AM("上万 is an approximation", "参赛队伍上万支", "万支=10000 支 ~上");
 	AM("翻两番", "服务贸易额比2020年翻两番", "两番=2 番");
 	ALL("翻一番 is the article", "研发投入翻一番", "一:word");
 	AM("标箱 folds to 标准箱", "集装箱吞吐量达到36万标箱", "36万标箱=360000 标准箱");
@@ -114,6 +116,7 @@ main(void)
 	ALL("time", "10时30分", "10:date; 30:date");
 	ALL("五年来 is a period", "五年来，", "五:date");
 	ALL("这五年 is a period", "这五年，", "五:date");
+	ALL("关键五年 is a period", "今后是全面发力的关键五年。", "五:date");
 	ALL("的五年 is a period", "这是攻坚克难、砥砺奋进的五年。", "五:date");
 	AM("再奋斗五年 is a duration", "再奋斗五年，", "五年=5 年");
 	ALL("ratio", "之比为2.9∶1", "2.9:code; 1:code");
