@@ -7,7 +7,13 @@
 int
 rk_has_prefix(const char *s, size_t n, const char *p)
 {
-	size_t k = strlen(p);
+	size_t k;
+	/* most tries fail at the first byte: spare them the strlen and memcmp */
+	if (p[0] == 0)
+		return 1;
+	if (n == 0 || s[0] != p[0])
+		return 0;
+	k = strlen(p);
 	return n >= k && memcmp(s, p, k) == 0;
 }
 

@@ -63,6 +63,15 @@ rk_sentence_len(const char *s, size_t n)
 		int l;
 		unsigned char c = (unsigned char)s[i];
 		unsigned cp;
+		if (c - 0xE4u < 6 && i + 3 <= n) {
+			/* U+4000-9FFF, Han text: no mark of a sentence, so skip the
+			 * run; as prev any of them stands for all */
+			do
+				i += 3;
+			while (i + 3 <= n && (unsigned char)s[i] - 0xE4u < 6);
+			prev = 0x4E00;
+			continue;
+		}
 		if (c < 0x80) {
 			cp = c;
 			l = 1;
