@@ -17,6 +17,10 @@
 #include <unistd.h>
 #include <pthread.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "internal.h"
 
 static int fill_raw(rk_input *in);
@@ -125,6 +129,32 @@ init_byte_class(void)
 		byte_class[c] = c == 0xED ? BC_OTHER : c == 0xE2 || c == 0xEF ? BC_LEAD3Z : BC_LEAD3;
 	memcpy(byte_class_esc, byte_class, sizeof byte_class);
 	byte_class_esc['\\'] = BC_OTHER;
+}
+
+/* Are the fifteen bytes at s five three-byte characters take() copies
+ * as they are?  Leads E1 E3-EC EE (E0 and ED have limits on the next
+ * byte, E2 and EF lead the zero-width characters) with two continuation
+ * bytes each: Han text, most of a report. */
+static inline int
+five_plain3(const unsigned char *s)
+{
+#ifdef __SSE2__
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	__m128i hi = _mm_and_si128(v, _mm_set1_epi8((char)0xF0));
+	__m128i lead = _mm_cmpeq_epi8(hi, _mm_set1_epi8((char)0xE0));
+	__m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)),
+	                                        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2))),
+	                           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+	                                        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))));
+	/* signed: 80-BF are the bytes below C0 = -64 */
+	__m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+	unsigned ml = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(odd, lead));
+	unsigned mc = (unsigned)_mm_movemask_epi8(cont);
+	return (ml & 0x7FFF) == 0x1249 && (mc & 0x7FFF) == 0x6DB6;
+#else
+	(void)s;
+	return 0;
+#endif
 }
 
 /* Count invalid UTF-8 sequences in s (a trailing cut-short one is not). */
@@ -504,8 +534,13 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 		/* copy the longest run needing no attention */
 		size_t run = i;
 		while (run + 3 <= end) {
-			unsigned k = cls[s[run]];
+			unsigned k;
 			unsigned short w;
+			if (run + 16 <= end && five_plain3(s + run)) {
+				run += 15;
+				continue;
+			}
+			k = cls[s[run]];
 			if (k == BC_ASCII) {
 				run++;
 				continue;
@@ -541,6 +576,11 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 			if (c == '\r') {
 				*eol = 1;
 				in->pending_cr = i + 1 == n;
+				if (in->escaped) {
+					/* COPY text takes CR and CRLF row ends too */
+					in->record_end = 1;
+					in->record_term = '\n';
+				}
 				return i + 1 + (i + 1 < n && s[i + 1] == '\n');
 			}
 			if (c == '\\' && in->escaped) {
@@ -708,6 +748,112 @@ rk_in_skip_field(rk_input *in)
 		;
 }
 
+/* What is read next, refilled when short; 1 if it is all the input left. */
+static int
+buffered(rk_input *in, const unsigned char **src, size_t *avail)
+{
+	if (in->cd == (iconv_t)-1) {
+		if (!in->eof && in->rawlen - in->rawpos < 8)
+			fill_raw(in);
+		*src = in->raw + in->rawpos;
+		*avail = in->rawlen - in->rawpos;
+		return in->eof;
+	}
+	if (in->declen - in->decpos < 8 && !in->dec_done)
+		fill_dec(in);
+	*src = in->dec + in->decpos;
+	*avail = in->declen - in->decpos;
+	return in->dec_done;
+}
+
+/* Consume n bytes of what buffered() gave. */
+static void
+advance(rk_input *in, size_t n)
+{
+	if (in->cd == (iconv_t)-1)
+		in->rawpos += n;
+	else
+		in->decpos += n;
+}
+
+/* Valid UTF-8 of s[0..n) appended to *buf at *len: invalid bytes and NUL
+ * become U+FFFD, as in lines. */
+static void
+append_valid(char **buf, size_t *len, size_t *cap, const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	if (*len + 3 * n + 1 > *cap) {
+		*cap = 2 * (*len + 3 * n + 1);
+		*buf = rk_realloc(*buf, *cap);
+	}
+	while (i < n) {
+		int l = s[i] ? seqlen(s + i, n - i) : 0;
+		if (l <= 0) {
+			memcpy(*buf + *len, REPL, 3);
+			*len += 3;
+			i++;
+			continue;
+		}
+		memcpy(*buf + *len, s + i, (size_t)l);
+		*len += (size_t)l;
+		i += (size_t)l;
+	}
+}
+
+int
+rk_in_raw_field(rk_input *in, char **buf, size_t *len, size_t *cap)
+{
+	int any = 0;
+	*len = 0;
+	if (in->record_end)
+		return 0;
+	for (;;) {
+		const unsigned char *src;
+		size_t avail, k;
+		int final, end;
+		final = buffered(in, &src, &avail);
+		if (avail == 0) {
+			if (!final)
+				continue;
+			in->record_end = 1;
+			in->record_term = 0;
+			return any;
+		}
+		any = 1;
+		if (in->pending_cr) {
+			in->pending_cr = 0;
+			if (src[0] == '\n') {
+				advance(in, 1);
+				continue;
+			}
+		}
+		for (k = 0; k < avail && src[k] != '\t' && src[k] != '\n' && src[k] != '\r'; k++)
+			;
+		end = k < avail;
+		/* a character cut by the buffer's end waits for the rest */
+		if (!end && !final) {
+			while (k > 0 && k + 3 > avail && (src[k - 1] & 0xC0) == 0x80)
+				k--;
+			if (k > 0 && src[k - 1] >= 0xC0)
+				k--;
+		}
+		append_valid(buf, len, cap, src, k);
+		if (end) {
+			in->record_end = 1;
+			in->record_term = src[k] == '\t' ? '\t' : '\n';
+			if (src[k] == '\r') {
+				if (k + 1 < avail)
+					k += src[k + 1] == '\n';
+				else
+					in->pending_cr = 1;
+			}
+			advance(in, k + 1);
+			return 1;
+		}
+		advance(in, k);
+	}
+}
+
 int
 rk_in_line(rk_input *in)
 {
@@ -729,26 +875,14 @@ rk_in_line(rk_input *in)
 		const unsigned char *src;
 		size_t avail, used;
 		int final;
-		if (in->cd == (iconv_t)-1) {
-			if (!in->eof && in->rawlen - in->rawpos < 8)
-				fill_raw(in);
-			src = in->raw + in->rawpos;
-			avail = in->rawlen - in->rawpos;
-			final = in->eof;
-		} else {
-			if (in->declen - in->decpos < 8 && !in->dec_done)
-				fill_dec(in);
-			src = in->dec + in->decpos;
-			avail = in->declen - in->decpos;
-			final = in->dec_done;
-			if (in->bad_at >= 0 && (size_t)in->bad_at < in->decpos + avail) {
-				/* warn when the line holding the first bad byte is this one */
-				size_t at = (size_t)in->bad_at - in->decpos;
-				const unsigned char *nl = memchr(src, '\n', avail);
-				if (!nl || at <= (size_t)(nl - src)) {
-					warn_bad(in);
-					in->bad_at = -1;
-				}
+		final = buffered(in, &src, &avail);
+		if (in->cd != (iconv_t)-1 && in->bad_at >= 0 && (size_t)in->bad_at < in->decpos + avail) {
+			/* warn when the line holding the first bad byte is this one */
+			size_t at = (size_t)in->bad_at - in->decpos;
+			const unsigned char *nl = memchr(src, '\n', avail);
+			if (!nl || at <= (size_t)(nl - src)) {
+				warn_bad(in);
+				in->bad_at = -1;
 			}
 		}
 		if (avail == 0) {
@@ -759,10 +893,7 @@ rk_in_line(rk_input *in)
 			break;
 		}
 		used = take(in, src, avail, final, &eol);
-		if (in->cd == (iconv_t)-1)
-			in->rawpos += used;
-		else
-			in->decpos += used;
+		advance(in, used);
 		if (eol)
 			break;
 		if (in->len >= RK_LINE_MAX - 4) {

@@ -76,6 +76,10 @@ void rk_in_begin_field(rk_input *in);
 int rk_in_fill(rk_input *in);
 /* Read the rest of the current field and drop it. */
 void rk_in_skip_field(rk_input *in);
+/* Record mode: the rest of the current field as written (escapes kept, not
+ * normalised; invalid UTF-8 as U+FFFD) into *buf, *len bytes; 0 at the end
+ * of the input. */
+int rk_in_raw_field(rk_input *in, char **buf, size_t *len, size_t *cap);
 
 /* outline.c: what a paragraph is */
 enum rk_style {
