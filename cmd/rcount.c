@@ -49,6 +49,7 @@ static const char help_text[] =
 	"      --text COL        input is TSV, one document a row, its text in column COL\n"
 	"                        (a header name, or a number from 1)\n"
 	"      --id COL          the column naming each document (default FILE:ROW)\n"
+	"                        (other columns are not carried: counts add up over documents)\n"
 	"  -h, --help            this help\n"
 	"      --version         print the version\n";
 

@@ -15,6 +15,7 @@ static const char usage_text[] =
 "      --text COL       input is TSV, one document per row in column COL (a name\n"
 "                       from the header, or a number from 1 for rows without one)\n"
 "      --id COL         the column naming each document (default: FILE:ROW)\n"
+"                       (other columns before COL go on at the end of every row)\n"
 "  -N, --no-header      do not write the header line\n"
 "  -h, --help           show this help\n"
 "      --version        show the version\n"
@@ -41,6 +42,8 @@ each(rk_reader *r, void *vctx)
 {
 	const struct ctx *c = vctx;
 	const rk_block *b;
+	const char *carried;
+	size_t k;
 	while ((b = rk_next(r)) != NULL) {
 		if (b->entry == RK_E_NONE || !(c->kinds & 1u << b->entry) ||
 		    (c->depth >= 0 && b->level > c->depth))
@@ -58,6 +61,8 @@ each(rk_reader *r, void *vctx)
 		rk_out_str(rk_entry_name[b->entry]);
 		rk_out_tab();
 		rk_out_field(b->text + b->title_off, b->title_len);
+		carried = rk_carried(r, &k);
+		rk_out(carried, k);
 		rk_out_nl();
 	}
 }
@@ -125,8 +130,9 @@ main(int argc, char **argv)
 	}
 	if (o.id_col && !o.text_col)
 		rk_die(2, "--id needs --text");
+	o.carry = 1;
 	if (header)
-		rk_out_str("doc\tsect\tlevel\tline\tmarker\tkind\ttitle\n");
+		o.header = "doc\tsect\tlevel\tline\tmarker\tkind\ttitle";
 	rk_each_doc(argv + optind, argc - optind, &o, each, &c);
 	return rk_finish();
 }

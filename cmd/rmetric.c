@@ -22,6 +22,7 @@ static const char usage_text[] =
 "      --text COL       input is TSV, one document per row in column COL (a name\n"
 "                       from the header, or a number from 1 for rows without one)\n"
 "      --id COL         the column naming each document (default: FILE:ROW)\n"
+"                       (other columns before COL go on at the end of every row)\n"
 "  -N, --no-header      do not write the header line\n"
 "  -h, --help           show this help\n"
 "      --version        show the version\n"
@@ -53,6 +54,8 @@ struct ctx {
 	size_t docfieldlen, sectlen;
 	char *rowbuf;             /* row() puts a row together here */
 	size_t rowcap;
+	const char *carried;      /* the document's carried columns, each after a tab */
+	size_t carriedlen;
 };
 
 static void
@@ -164,7 +167,7 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 	/* every byte of a field may double when escaped */
 	need = c->docfieldlen + 2 * (a->len + ulen + a->approx_len + a->subj_len +
 	            (c->context ? a->clause_len : 0)) +
-	       c->sectlen + 3 * RK_DEC_MAX + 32;
+	       c->sectlen + c->carriedlen + 3 * RK_DEC_MAX + 48;
 	if (need > c->rowcap) {
 		c->rowcap = need * 2;
 		c->rowbuf = rk_realloc(c->rowbuf, c->rowcap);
@@ -206,12 +209,17 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 		*o++ = '\t';
 		o = put_field(o, b->text + a->clause_off, a->clause_len);
 	}
-	*o++ = c->all ? '\t' : '\n';
-	rk_out(c->rowbuf, (size_t)(o - c->rowbuf));
 	if (c->all) {
-		rk_out_str(why == RK_WHY_N ? "meta" : rk_why_name[why]);
-		rk_out_nl();
+		const char *w = why == RK_WHY_N ? "meta" : rk_why_name[why];
+		size_t wl = strlen(w);
+		*o++ = '\t';
+		memcpy(o, w, wl);
+		o += wl;
 	}
+	memcpy(o, c->carried, c->carriedlen);
+	o += c->carriedlen;
+	*o++ = '\n';
+	rk_out(c->rowbuf, (size_t)(o - c->rowbuf));
 }
 
 static void
@@ -240,6 +248,7 @@ each(rk_reader *r, void *vctx)
 			c->docfieldlen = (size_t)(put_field(c->docfield, b->doc, k) - c->docfield);
 		}
 		c->sectlen = strlen(b->sect);
+		c->carried = rk_carried(r, &c->carriedlen);
 		c->cursor.b = NULL;   /* the reader may reuse the block */
 		while (rk_mscan_next(&c->sc, &a)) {
 			/* -u keeps amounts only: ruled-out numbers have no unit */
@@ -328,14 +337,12 @@ main(int argc, char **argv)
 	}
 	if (o.id_col && !o.text_col)
 		rk_die(2, "--id needs --text");
-	if (header) {
-		rk_out_str("doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject");
-		if (c.context)
-			rk_out_str("\tclause");
-		if (c.all)
-			rk_out_str("\twhy");
-		rk_out_nl();
-	}
+	o.carry = 1;
+	if (header)
+		o.header = c.context && c.all ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause\twhy"
+		         : c.context ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause"
+		         : c.all ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\twhy"
+		         : "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject";
 	rk_each_doc(argv + optind, argc - optind, &o, each, &c);
 	free(c.keep);
 	free(c.rowbuf);

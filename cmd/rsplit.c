@@ -14,6 +14,7 @@ static const char usage_text[] =
 "      --text COL       input is TSV, one document per row in column COL (a name\n"
 "                       from the header, or a number from 1 for rows without one)\n"
 "      --id COL         the column naming each document (default: FILE:ROW)\n"
+"                       (other columns before COL go on at the end of every row)\n"
 "  -E, --encoding NAME  read input in this encoding (any iconv name); default: detect\n"
 "  -N, --no-header      do not write the header line\n"
 "  -h, --help           show this help\n"
@@ -39,6 +40,9 @@ struct ctx {
 	char sect[200];
 	char *doc;         /* copied: a packed stream reuses the reader's name buffer */
 	size_t doccap;
+	char *carried;     /* and the columns carried with it */
+	size_t carriedlen, carriedcap;
+	const rk_reader *r;
 };
 
 static void
@@ -49,7 +53,8 @@ usage(int status)
 }
 
 static void
-row(const char *doc, const char *sect, long line, const char *kind, const char *text, size_t n)
+row(const char *doc, const char *sect, long line, const char *kind, const char *text, size_t n,
+    const char *carried, size_t ncarried)
 {
 	rk_out_field(doc, strlen(doc));
 	rk_out_tab();
@@ -60,14 +65,24 @@ row(const char *doc, const char *sect, long line, const char *kind, const char *
 	rk_out_str(kind);
 	rk_out_tab();
 	rk_out_field(text, n);
+	rk_out(carried, ncarried);
 	rk_out_nl();
+}
+
+/* a row of the reader's current document */
+static void
+row_now(const struct ctx *c, const rk_block *b, long line, const char *kind, const char *text, size_t n)
+{
+	size_t k;
+	const char *carried = rk_carried(c->r, &k);
+	row(b->doc, b->sect, line, kind, text, n, carried, k);
 }
 
 static void
 flush(struct ctx *c)
 {
 	if (c->open)
-		row(c->doc, c->sect, c->line, c->kind, c->buf, c->len);
+		row(c->doc, c->sect, c->line, c->kind, c->buf, c->len, c->carried, c->carriedlen);
 	c->open = 0;
 	c->len = 0;
 }
@@ -76,6 +91,7 @@ static void
 gather(struct ctx *c, const rk_block *b, int starts_row)
 {
 	size_t need;
+	const char *carried;
 	if (c->open && (starts_row || b->doc_start || c->len + b->len + 1 > GATHER_MAX))
 		flush(c);
 	if (!c->open) {
@@ -90,6 +106,14 @@ gather(struct ctx *c, const rk_block *b, int starts_row)
 			c->doc = rk_realloc(c->doc, c->doccap);
 		}
 		memcpy(c->doc, b->doc, k);
+		/* the row may be written once the reader is in the next document */
+		carried = rk_carried(c->r, &k);
+		if (k + 1 > c->carriedcap) {
+			c->carriedcap = k + 64;
+			c->carried = rk_realloc(c->carried, c->carriedcap);
+		}
+		memcpy(c->carried, carried, k);
+		c->carriedlen = k;
 	} else if (b->para_start) {
 		c->buf[c->len++] = '\n';   /* paragraphs stay apart inside a row */
 	}
@@ -103,14 +127,14 @@ gather(struct ctx *c, const rk_block *b, int starts_row)
 }
 
 static void
-sentences(const rk_block *b)
+sentences(const struct ctx *c, const rk_block *b)
 {
 	size_t off = 0;
 	while (off < b->len) {
 		size_t k = rk_sentence_len(b->text + off, b->len - off);
 		long line, col;
 		rk_pos(b, off, &line, &col);
-		row(b->doc, b->sect, line, "sentence", b->text + off, k);
+		row_now(c, b, line, "sentence", b->text + off, k);
 		off += k;
 		/* sentences do not start with blanks */
 		while (off < b->len && (b->text[off] == ' ' || b->text[off] == '\t'))
@@ -152,6 +176,7 @@ each(rk_reader *r, void *vctx)
 {
 	struct ctx *c = vctx;
 	const rk_block *b;
+	c->r = r;
 	if (c->unit == U_DOC) {
 		each_doc(r);
 		return;
@@ -159,13 +184,13 @@ each(rk_reader *r, void *vctx)
 	while ((b = rk_next(r)) != NULL) {
 		switch (c->unit) {
 		case U_PARA:
-			row(b->doc, b->sect, b->line, rk_kind_name[b->kind], b->text, b->len);
+			row_now(c, b, b->line, rk_kind_name[b->kind], b->text, b->len);
 			break;
 		case U_SENTENCE:
 			if (b->kind == RK_PARA || b->kind == RK_ITEM)
-				sentences(b);
+				sentences(c, b);
 			else
-				row(b->doc, b->sect, b->line, rk_kind_name[b->kind], b->text, b->len);
+				row_now(c, b, b->line, rk_kind_name[b->kind], b->text, b->len);
 			break;
 		case U_DOC:
 			break;
@@ -173,7 +198,7 @@ each(rk_reader *r, void *vctx)
 		case U_SECTION:
 			if (b->kind == RK_META) {
 				flush(c);
-				row(b->doc, b->sect, b->line, "meta", b->text, b->len);
+				row_now(c, b, b->line, "meta", b->text, b->len);
 				break;
 			}
 			gather(c, b, c->unit == U_ITEM ? b->entry != RK_E_NONE
@@ -228,10 +253,13 @@ main(int argc, char **argv)
 	}
 	if (o.id_col && !o.text_col)
 		rk_die(2, "--id needs --text");
+	/* the packed form stays two columns: it is read back as documents */
+	o.carry = c.unit != U_DOC;
 	if (header)
-		rk_out_str(c.unit == U_DOC ? "doc\ttext\n" : "doc\tsect\tline\tkind\ttext\n");
+		o.header = c.unit == U_DOC ? "doc\ttext" : "doc\tsect\tline\tkind\ttext";
 	rk_each_doc(argv + optind, argc - optind, &o, each, &c);
 	free(c.buf);
 	free(c.doc);
+	free(c.carried);
 	return rk_finish();
 }

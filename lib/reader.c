@@ -69,6 +69,11 @@ struct rk_reader {
 	struct { size_t at; rk_marker m; } *cands;   /* item markers in a paragraph */
 	size_t candcap;
 	char prevsect[SECTMAX];   /* a para row opening a new sect is a lead */
+
+	/* --text input: the columns carried through, each after a tab */
+	int carry, warned_after;
+	char *carried, *cnames, *field;
+	size_t carriedlen, carriedcap, cnameslen, cnamescap, fieldlen, fieldcap;
 };
 
 /* ---- paragraphs ------------------------------------------------------ */
@@ -776,6 +781,57 @@ tsv_header(rk_reader *r)
 	return r->col_doc == 0 && r->col_line >= 0 && r->col_text >= 0;
 }
 
+static void
+add_name(rk_reader *r, const char *s, size_t n)
+{
+	if (r->cnameslen + n + 2 > r->cnamescap) {
+		r->cnamescap = 2 * (r->cnameslen + n + 2);
+		r->cnames = rk_realloc(r->cnames, r->cnamescap);
+	}
+	r->cnames[r->cnameslen++] = '\t';
+	memcpy(r->cnames + r->cnameslen, s, n);
+	r->cnameslen += n;
+	r->cnames[r->cnameslen] = '\0';
+}
+
+/* Columns after the text would have to wait for the end of the document:
+ * they are not carried.  Said once, with the awk that puts them before. */
+static void
+warn_after(rk_reader *r, char **names, int n)
+{
+	char what[200], awk[200], last[32] = "";
+	int i, k = 0, w = 0;
+	r->warned_after = 1;
+	if (names)
+		for (i = r->col_text + 1; i < n && w < (int)sizeof what - 40; i++)
+			w += snprintf(what + w, sizeof what - (size_t)w, "%s'%s'",
+			              i > r->col_text + 1 ? ", " : "", names[i]);
+	else
+		snprintf(what, sizeof what, "%d on", r->col_text + 2);
+	for (i = 0; i < n && k < (int)sizeof awk - 20; i++)
+		if (i != r->col_text)
+			k += snprintf(awk + k, sizeof awk - (size_t)k, "$%d,", i + 1);
+	snprintf(awk + k, sizeof awk - (size_t)k, "$%d", r->col_text + 1);
+	if (!names)
+		snprintf(last, sizeof last, ", then --text %d", n);
+	rk_warn("%s: column%s %s after the text column %s not carried; to carry %s, move the "
+	        "text last: awk -F'\\t' -v OFS='\\t' '{print %s}'%s",
+	        r->name, n - r->col_text > 2 ? "s" : "", what, n - r->col_text > 2 ? "are" : "is",
+	        n - r->col_text > 2 ? "them" : "it", awk, last);
+}
+
+/* The id is read before the text is streamed: say how to swap them. */
+static void
+id_after_text(rk_reader *r, int numbered)
+{
+	char then[48] = "";
+	if (numbered)
+		snprintf(then, sizeof then, ", then --id %d --text %d", r->col_text + 1, r->col_id + 1);
+	rk_fail("%s: the id column must come before the text column; swap them: "
+	        "awk -F'\\t' -v OFS='\\t' '{t = $%d; $%d = $%d; $%d = t; print}'%s", r->name,
+	        r->col_text + 1, r->col_text + 1, r->col_id + 1, r->col_id + 1, then);
+}
+
 /* One document per row: rkit's own "doc text" records (rsplit -u doc), or
  * any TSV with the columns named by --text and --id. */
 static int
@@ -794,6 +850,13 @@ docs_header(rk_reader *r, const rk_opts *o)
 		if (!strcmp(fields[i], text)) r->col_text = i;
 		else if (!strcmp(fields[i], id)) r->col_id = i;
 	}
+	if (o && o->text_col && r->carry && r->col_text >= 0 && r->col_id <= r->col_text) {
+		for (i = 0; i < r->col_text; i++)
+			if (i != r->col_id)
+				add_name(r, fields[i], strlen(fields[i]));
+		if (n > r->col_text + 1)
+			warn_after(r, fields, n);
+	}
 	free(copy);
 	if (o && o->text_col) {
 		if (r->col_text < 0) {
@@ -807,7 +870,7 @@ docs_header(rk_reader *r, const rk_opts *o)
 	} else if (!(n == 2 && r->col_id == 0 && r->col_text == 1))
 		return 0;
 	if (r->col_id > r->col_text) {
-		rk_fail("%s: the id column must come before the text column", r->name);
+		id_after_text(r, 0);
 		return -1;
 	}
 	return 1;
@@ -863,10 +926,14 @@ next_record(rk_reader *r)
 		char name[64];
 		if (r->record > 0 && in->record_term == '\t') {
 			/* the columns after the text */
+			int n = r->col_text + 1;
 			do {
 				rk_in_begin_field(in);
 				rk_in_skip_field(in);
+				n++;
 			} while (in->record_term == '\t');
+			if (r->carry && !r->warned_after)
+				warn_after(r, NULL, n);
 		}
 		r->record++;
 		snprintf(name, sizeof name, "%s:%ld", r->name, r->record);
@@ -875,9 +942,26 @@ next_record(rk_reader *r)
 			r->rowdoc = rk_realloc(r->rowdoc, r->rowdoc_cap);
 		}
 		strcpy(r->rowdoc, name);   /* without an id column: the operand and the row number */
+		r->carriedlen = 0;
 		for (col = 0; col < r->col_text; col++) {
 			int got;
 			rk_in_begin_field(in);
+			if (r->carry && col != r->col_id) {
+				/* carried as written: the output escapes the same way */
+				if (!rk_in_raw_field(in, &r->field, &r->fieldlen, &r->fieldcap) &&
+				    in->record_term == 0)
+					return 0;
+				if (r->carriedlen + r->fieldlen + 2 > r->carriedcap) {
+					r->carriedcap = 2 * (r->carriedlen + r->fieldlen + 2);
+					r->carried = rk_realloc(r->carried, r->carriedcap);
+				}
+				r->carried[r->carriedlen++] = '\t';
+				memcpy(r->carried + r->carriedlen, r->field, r->fieldlen);
+				r->carriedlen += r->fieldlen;
+				if (in->record_term != '\t')
+					break;
+				continue;
+			}
 			got = rk_in_line(in);
 			if (!got && in->record_term == 0)
 				return 0;    /* the end of the input */
@@ -1032,6 +1116,7 @@ rk_open(const char *path, const rk_opts *opts)
 	r->in.name = r->name;
 	r->docname = r->name;
 	r->fresh_doc = 1;
+	r->carry = opts && opts->carry;
 	/* --text 2 --id 1: rows without a header, as a shard of a doc-per-row
 	 * corpus reaches a Hadoop or Spark mapper */
 	if (opts && opts->text_col && is_number(opts->text_col)) {
@@ -1043,10 +1128,16 @@ rk_open(const char *path, const rk_opts *opts)
 			return NULL;
 		}
 		if (r->col_id > r->col_text) {
-			rk_fail("%s: the id column must come before the text column", r->name);
+			id_after_text(r, 1);
 			rk_close(r);
 			return NULL;
 		}
+		if (r->carry)
+			for (int i = 0; i < r->col_text; i++)
+				if (i != r->col_id) {
+					char name[16];
+					add_name(r, name, (size_t)snprintf(name, sizeof name, "c%d", i + 1));
+				}
 		r->docs = 1;
 		r->in.escaped = 1;
 		r->in.record_term = '\n';
@@ -1163,6 +1254,9 @@ rk_close(rk_reader *r)
 	free(r->q);
 	free(r->rowdoc);
 	free(r->cands);
+	free(r->carried);
+	free(r->cnames);
+	free(r->field);
 	free(r->name);
 	free(r);
 }
@@ -1203,10 +1297,27 @@ rk_pos(const rk_block *b, size_t off, long *line, long *col)
 	last_col = *col;
 }
 
+const char *
+rk_carried(const rk_reader *r, size_t *n)
+{
+	*n = r->carriedlen;
+	return r->carried ? r->carried : "";
+}
+
+const char *
+rk_carried_names(const rk_reader *r, size_t *n)
+{
+	*n = r->cnameslen;
+	return r->cnames ? r->cnames : "";
+}
+
 void
 rk_each_doc(char **operands, int n, const rk_opts *opts, void (*fn)(rk_reader *, void *), void *ctx)
 {
 	static char *dash[] = { "-" };
+	char *names = NULL;   /* the first document's carried columns */
+	const char *first = NULL;
+	size_t nlen = 0, k;
 	int i;
 	if (n == 0) {
 		operands = dash;
@@ -1214,9 +1325,32 @@ rk_each_doc(char **operands, int n, const rk_opts *opts, void (*fn)(rk_reader *,
 	}
 	for (i = 0; i < n; i++) {
 		rk_reader *r = rk_open(operands[i], opts);
+		const char *cn;
 		if (!r)
 			continue;
+		cn = rk_carried_names(r, &k);
+		if (!names) {
+			names = rk_alloc(k + 1);
+			memcpy(names, cn, k + 1);
+			nlen = k;
+			first = operands[i];
+			if (opts && opts->header) {
+				rk_out_str(opts->header);
+				rk_out(names, nlen);
+				rk_out_nl();
+			}
+		} else if (k != nlen || memcmp(cn, names, k) != 0) {
+			/* one table: the same columns in every row */
+			rk_fail("%s: other columns before the text than in %s", r->name, first);
+			rk_close(r);
+			continue;
+		}
 		fn(r, ctx);
 		rk_close(r);
 	}
+	if (!names && opts && opts->header) {
+		rk_out_str(opts->header);
+		rk_out_nl();
+	}
+	free(names);
 }

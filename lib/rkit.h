@@ -59,6 +59,9 @@ typedef struct {
 	int raw;                /* read rkit TSV as plain text, not as rows */
 	const char *text_col;   /* --text: TSV input, one document per row in this column */
 	const char *id_col;     /* --id: the column naming each document */
+	int carry;              /* keep the other columns before the text (rk_carried()) */
+	const char *header;     /* rk_each_doc() writes it before the first document,
+	                           the carried columns' names and a newline after it */
 } rk_opts;
 
 /* ---- blocks: what rk_next() yields ----------------------------------- */
@@ -130,6 +133,13 @@ void rk_close(rk_reader *r);
  * documents); *col0 counts the blanks the line lost at its start.
  * Returns 0 at the end of the input. */
 int rk_next_line(rk_reader *r, const char **s, size_t *n, long *line, long *col0, int *newdoc);
+
+/* The columns of --text input carried through (rk_opts.carry): those before
+ * the text column other than the id, each after a tab, as written (still
+ * escaped); "" if none.  rk_carried() gives the current document's values,
+ * rk_carried_names() their names from the header (c2, c3... without one). */
+const char *rk_carried(const rk_reader *r, size_t *n);
+const char *rk_carried_names(const rk_reader *r, size_t *n);
 
 /* Run fn on each operand (none or "-" is standard input), opening and
  * closing readers; a file that cannot be opened is reported and skipped. */
