@@ -17,10 +17,6 @@
 #include <unistd.h>
 #include <pthread.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "internal.h"
 
 static int fill_raw(rk_input *in);
@@ -129,32 +125,6 @@ init_byte_class(void)
 		byte_class[c] = c == 0xED ? BC_OTHER : c == 0xE2 || c == 0xEF ? BC_LEAD3Z : BC_LEAD3;
 	memcpy(byte_class_esc, byte_class, sizeof byte_class);
 	byte_class_esc['\\'] = BC_OTHER;
-}
-
-/* Are the fifteen bytes at s five three-byte characters take() copies
- * as they are?  Leads E1 E3-EC EE (E0 and ED have limits on the next
- * byte, E2 and EF lead the zero-width characters) with two continuation
- * bytes each: Han text, most of a report. */
-static inline int
-five_plain3(const unsigned char *s)
-{
-#ifdef __SSE2__
-	__m128i v = _mm_loadu_si128((const __m128i *)s);
-	__m128i hi = _mm_and_si128(v, _mm_set1_epi8((char)0xF0));
-	__m128i lead = _mm_cmpeq_epi8(hi, _mm_set1_epi8((char)0xE0));
-	__m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)),
-	                                        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2))),
-	                           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
-	                                        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))));
-	/* signed: 80-BF are the bytes below C0 = -64 */
-	__m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
-	unsigned ml = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(odd, lead));
-	unsigned mc = (unsigned)_mm_movemask_epi8(cont);
-	return (ml & 0x7FFF) == 0x1249 && (mc & 0x7FFF) == 0x6DB6;
-#else
-	(void)s;
-	return 0;
-#endif
 }
 
 /* Count invalid UTF-8 sequences in s (a trailing cut-short one is not). */
@@ -534,13 +504,8 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 		/* copy the longest run needing no attention */
 		size_t run = i;
 		while (run + 3 <= end) {
-			unsigned k;
+			unsigned k = cls[s[run]];
 			unsigned short w;
-			if (run + 16 <= end && five_plain3(s + run)) {
-				run += 15;
-				continue;
-			}
-			k = cls[s[run]];
 			if (k == BC_ASCII) {
 				run++;
 				continue;
