@@ -1295,14 +1295,25 @@ five_han(const unsigned char *b)
 }
 
 /* Skips Han text five characters at a time while low_hit() turns all five
- * away.  Returns where the careful loop goes on. */
+ * away.  Where it lets one through, that one is tested exactly and the
+ * skip goes on past it if it cannot start a numeral: going back to the
+ * careful loop would test the characters before it, and start the next
+ * five at each of them, again.  Returns where the careful loop goes on. */
 static inline size_t
 skip_han(const unsigned char *u, size_t i, size_t n)
 {
-	while (i + 16 <= n && five_han(u + i) &&
-	       !(low_hit(u + i) | low_hit(u + i + 3) | low_hit(u + i + 6) | low_hit(u + i + 9) |
-	         low_hit(u + i + 12)))
-		i += 15;
+	while (i + 16 <= n && five_han(u + i)) {
+		unsigned h = low_hit(u + i) | low_hit(u + i + 3) << 1 | low_hit(u + i + 6) << 2 |
+		             low_hit(u + i + 9) << 3 | low_hit(u + i + 12) << 4;
+		if (!h) {
+			i += 15;
+			continue;
+		}
+		i += 3 * (size_t)__builtin_ctz(h);
+		if (scan_hit3(u + i))
+			break;
+		i += 3;
+	}
 	return i;
 }
 
