@@ -65,6 +65,20 @@ rk_dec_fmt(rk_dec v, char *buf)
 		buf[1] = 0;
 		return 1;
 	}
+	if (exp == 0) {
+		/* an integer (every line and col, most values): straight into buf */
+		unsigned long long t = m;
+		n = 0;
+		do
+			n++;
+		while ((t /= 10) != 0);
+		buf[n] = 0;
+		d = buf + n;
+		do
+			*--d = (char)('0' + m % 10);
+		while ((m /= 10) != 0);
+		return n;
+	}
 	/* Too long to write out (0.<70 zeros>2, a mantissa times 亿亿亿…):
 	 * exponent form, still exact and read by awk, sort -g and SQL.  With at
 	 * most 20 digits only exponents past these bounds can come near. */

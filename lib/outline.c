@@ -21,10 +21,11 @@ rk_has_prefix(const char *s, size_t n, const char *p)
 static int
 han_digit(const char *s, size_t n)
 {
-	int l;
-	if (n < 3 || (unsigned char)s[0] < 0xE4)
+	const unsigned char *u = (const unsigned char *)s;
+	/* all ten are U+4E00-5FFF: leads E4 and E5, decoded here */
+	if (n < 3 || (u[0] != 0xE4 && u[0] != 0xE5))
 		return -1;
-	switch (rk_u8dec(s, n, &l)) {
+	switch ((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)) {
 	case 0x4E00: return 1;   /* 一 */
 	case 0x4E8C: return 2;   /* 二 */
 	case 0x4E09: return 3;   /* 三 */
