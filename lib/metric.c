@@ -139,6 +139,7 @@ typedef struct {
 	unsigned first;         /* first code point */
 	unsigned char len, cls;
 	unsigned char fold_len; /* strlen(fold) */
+	unsigned char first_len; /* bytes of first, if written as UTF-8 writes it; else 0 */
 	int next;               /* bucket chain, longest first */
 } unit;
 
@@ -204,6 +205,13 @@ unit_insert(const char *text, const char *fold, int cls)
 	u->len = (unsigned char)k;
 	u->cls = (unsigned char)cls;
 	u->first = cp_at(text, k, 0, &len);
+	{
+		/* unit_at() skips the first character's bytes once first matches:
+		 * only right if they are its one UTF-8 form (text from -U may not be) */
+		char enc[4];
+		int e = u->first < 0x110000 ? rk_u8enc(u->first, enc) : 0;
+		u->first_len = e == len && memcmp(enc, text, (size_t)len) == 0 ? (unsigned char)len : 0;
+	}
 	/* keep each chain longest first, so the first match is the longest */
 	link = &bucket[u->first % NBUCKET];
 	while (*link >= 0 && units[*link].len >= u->len) {
@@ -300,6 +308,13 @@ unit_at(const char *s, size_t n, size_t i)
 		size_t left = units[k].len;
 		if (units[k].first != cp || i + left > n)
 			continue;
+		/* the text is valid UTF-8: the same first character is the same
+		 * bytes, and many units share it (个 个月 个百分点 个工作日) */
+		if (units[k].first_len == len) {
+			a += len;
+			b += len;
+			left -= (size_t)len;
+		}
 		while (left > 0 && *a == *b) {
 			a++;
 			b++;
