@@ -179,5 +179,10 @@ main(void)
 	SUBJ("subject before", "召开党组会23次。", "23次=23 次 [召开党组会]");
 	SUBJ("subject strips the verb", "地区生产总值增长4.8%", "4.8%=4.8 % + [地区生产总值]");
 	SUBJ("subject strips 年均增长", "经济年均增长5%左右", "5%左右=5 % ~左右 + [经济]");
+	/* a lone linking verb is no subject, at a block's start as after 。, so a
+	 * sentence read alone (rsplit -u sentence | rmetric) gets what its
+	 * paragraph gets */
+	SUBJ("verb opening a block", "完成9.5万亩。", "9.5万亩=95000 亩 []");
+	SUBJ("verb opening a sentence", "造林成效明显。完成9.5万亩。", "9.5万亩=95000 亩 []");
 	return unit_failed;
 }
