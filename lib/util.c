@@ -6,6 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "rkit.h"
 
 const char *argv0 = "rkit";
@@ -140,29 +144,60 @@ rk_out_long(long v)
 	rk_out(tmp + n, sizeof tmp - (size_t)n);
 }
 
+/* Index of the first \t \n \r or \\ in s[i..n), or n. */
+static size_t
+next_escape(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	/* sixteen bytes a step; a control byte or backslash stops the step
+	 * and is looked at one by one (other controls are rare) */
+	const __m128i ctl = _mm_set1_epi8(0x1F), bs = _mm_set1_epi8('\\');
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v), _mm_cmpeq_epi8(v, bs));
+		unsigned m = (unsigned)_mm_movemask_epi8(hit);
+		while (m) {
+			size_t k = i + (size_t)__builtin_ctz(m);
+			char c = s[k];
+			if (c == '\t' || c == '\n' || c == '\r' || c == '\\')
+				return k;
+			m &= m - 1;
+		}
+		i += 16;
+	}
+	if (i < n && n >= 16) {
+		/* the last sixteen bytes, those before i masked off */
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + n - 16));
+		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v), _mm_cmpeq_epi8(v, bs));
+		unsigned m = (unsigned)_mm_movemask_epi8(hit) >> (i - (n - 16)) << (i - (n - 16));
+		while (m) {
+			size_t k = n - 16 + (size_t)__builtin_ctz(m);
+			char c = s[k];
+			if (c == '\t' || c == '\n' || c == '\r' || c == '\\')
+				return k;
+			m &= m - 1;
+		}
+		return n;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		/* \t \n \r are bits 9 10 13 */
+		if (c == '\\' || (c < 14 && (0x2600u >> c & 1)))
+			return i;
+	}
+	return n;
+}
+
 void
 rk_out_field(const char *s, size_t n)
 {
-	size_t i = 0, run = 0;
-	while (i < n) {
-		unsigned char c;
-		const char *esc;
-		/* eight bytes at a time while all of them are non-ASCII (CJK) */
-		if (i + 8 <= n) {
-			unsigned long long x;
-			memcpy(&x, s + i, 8);
-			if ((x & 0x8080808080808080ULL) == 0x8080808080808080ULL) {
-				i += 8;
-				continue;
-			}
-		}
-		c = (unsigned char)s[i++];
-		if (c != '\t' && c != '\n' && c != '\r' && c != '\\')
-			continue;
-		esc = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\\\";
-		rk_out(s + run, i - 1 - run);
-		rk_out(esc, 2);
-		run = i;
+	size_t i, run = 0;
+	while ((i = next_escape(s, run, n)) < n) {
+		char c = s[i];
+		rk_out(s + run, i - run);
+		rk_out(c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\\\", 2);
+		run = i + 1;
 	}
 	rk_out(s + run, n - run);
 }
