@@ -9,6 +9,7 @@
  * RK_LINE_MAX comes out in pieces, so memory stays bounded.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <pthread.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -125,6 +130,86 @@ init_byte_class(void)
 		byte_class[c] = c == 0xED ? BC_OTHER : c == 0xE2 || c == 0xEF ? BC_LEAD3Z : BC_LEAD3;
 	memcpy(byte_class_esc, byte_class, sizeof byte_class);
 	byte_class_esc['\\'] = BC_OTHER;
+}
+
+#ifdef __SSE2__
+/* What kind each of the 16 bytes at s is, as bits k to k+15 of masks. */
+struct plain_masks { uint64_t ok, lead, cont, odd; };
+
+static inline void
+plain_masks16(const unsigned char *s, int escaped, int k, struct plain_masks *m)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	/* signed: 20-7F are the bytes above 1F, 80-BF those below C0 = -64 */
+	__m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F));
+	__m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+	/* E1-EF: v - E1 is 0-14 */
+	__m128i x = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE1));
+	__m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(14)), x);
+	/* leads the caller looks at: ED (limits on the next byte), E2 and EF
+	 * (the zero-width characters) */
+	__m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+	                                        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))),
+	                           _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
+	if (escaped)
+		ascii = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), ascii);
+	m->ok |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, cont), lead)) << k;
+	m->lead |= (uint64_t)(unsigned)_mm_movemask_epi8(lead) << k;
+	m->cont |= (uint64_t)(unsigned)_mm_movemask_epi8(cont) << k;
+	m->odd |= (uint64_t)(unsigned)_mm_movemask_epi8(odd) << k;
+}
+
+static inline size_t
+plain_prefix_sse2(const unsigned char *s, size_t n, int escaped)
+{
+	size_t i = 0;
+	while (i + 64 <= n) {
+		struct plain_masks m = { 0, 0, 0, 0 };
+		uint64_t bad, odd;
+		unsigned f, g;
+		plain_masks16(s + i, escaped, 0, &m);
+		plain_masks16(s + i + 16, escaped, 16, &m);
+		plain_masks16(s + i + 32, escaped, 32, &m);
+		plain_masks16(s + i + 48, escaped, 48, &m);
+		/* a lead wants continuation bytes after it and nowhere else */
+		bad = ~m.ok | (m.cont ^ (m.lead << 1 | m.lead << 2));
+		for (odd = m.odd & (((uint64_t)1 << 62) - 1); odd; odd &= odd - 1) {
+			unsigned at = (unsigned)__builtin_ctzll(odd);
+			if (s[i + at] == 0xED || is_zero_width(s + i + at))
+				bad |= (uint64_t)1 << at;
+		}
+		f = bad ? (unsigned)__builtin_ctzll(bad) : 64;
+		g = f < 62 ? f : 62;
+		/* end before a character the first g bytes cut */
+		if (g >= 1 && (m.lead >> (g - 1) & 1))
+			g -= 1;
+		else if (g >= 2 && (m.lead >> (g - 2) & 1))
+			g -= 2;
+		i += g;
+		if (f < 62)
+			break;
+	}
+	return i;
+}
+#endif
+
+/* Bytes at the front of s[0..n), s at a character boundary, that take()
+ * would copy one by one without a second look (printable ASCII, three-byte
+ * characters with leads E1-EF but ED, no zero-width one): 64 bytes at a
+ * time, so that a character is never cut.  0 without SSE2; take() goes
+ * on byte by byte from where this stops either way. */
+static size_t
+plain_prefix(const unsigned char *s, size_t n, int escaped)
+{
+#ifdef __SSE2__
+	/* two copies, each with escaped a constant */
+	return escaped ? plain_prefix_sse2(s, n, 1) : plain_prefix_sse2(s, n, 0);
+#else
+	(void)s;
+	(void)n;
+	(void)escaped;
+	return 0;
+#endif
 }
 
 /* Count invalid UTF-8 sequences in s (a trailing cut-short one is not). */
@@ -502,7 +587,7 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 	grow(in, 3 * end + 4 < RK_LINE_MAX ? 3 * end + 4 : RK_LINE_MAX + 4);   /* an invalid byte grows to 3 */
 	while (i < end) {
 		/* copy the longest run needing no attention */
-		size_t run = i;
+		size_t run = i + plain_prefix(s + i, end - i, in->escaped);
 		while (run + 3 <= end) {
 			unsigned k = cls[s[run]];
 			unsigned short w;
