@@ -144,60 +144,87 @@ rk_out_long(long v)
 	rk_out(tmp + n, sizeof tmp - (size_t)n);
 }
 
-/* Index of the first \t \n \r or \\ in s[i..n), or n. */
-static size_t
-next_escape(const char *s, size_t i, size_t n)
+/* The letter after the backslash for the bytes a field escapes, else 0. */
+static const char esc_letter[256] = { ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\' };
+
+/* Escapes s[0..n) into o, which has room for 2n bytes; returns the end. */
+static char *
+put_escaped(char *o, const char *s, size_t n)
 {
+	size_t i = 0;
+	char e;
 #ifdef __SSE2__
-	/* sixteen bytes a step; a control byte or backslash stops the step
-	 * and is looked at one by one (other controls are rare) */
+	/* sixteen bytes a step, stored as they are before they are looked at
+	 * (room for 2n bytes covers it); a control byte or backslash stops
+	 * the step at that byte (controls other than \t \n \r are rare) */
 	const __m128i ctl = _mm_set1_epi8(0x1F), bs = _mm_set1_epi8('\\');
+	size_t plain = 0;   /* s[plain..i) was copied as it is */
 	while (i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
 		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v), _mm_cmpeq_epi8(v, bs));
 		unsigned m = (unsigned)_mm_movemask_epi8(hit);
-		while (m) {
-			size_t k = i + (size_t)__builtin_ctz(m);
-			char c = s[k];
-			if (c == '\t' || c == '\n' || c == '\r' || c == '\\')
-				return k;
-			m &= m - 1;
+		_mm_storeu_si128((__m128i *)o, v);
+		if (m == 0) {
+			i += 16;
+			o += 16;
+			continue;
 		}
-		i += 16;
+		m = (unsigned)__builtin_ctz(m);
+		i += m;
+		o += m;
+		if ((e = esc_letter[(unsigned char)s[i]]) != 0) {
+			*o++ = '\\';
+			*o++ = e;
+			plain = i + 1;
+		} else {
+			o++;
+		}
+		i++;
 	}
-	if (i < n && n >= 16) {
-		/* the last sixteen bytes, those before i masked off */
+	if (i < n && n >= 16 && plain <= n - 16) {
+		/* the last sixteen bytes again, stored over the copy of those
+		 * before i, which are the same bytes */
+		size_t back = i - (n - 16);
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + n - 16));
 		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v), _mm_cmpeq_epi8(v, bs));
-		unsigned m = (unsigned)_mm_movemask_epi8(hit) >> (i - (n - 16)) << (i - (n - 16));
-		while (m) {
-			size_t k = n - 16 + (size_t)__builtin_ctz(m);
-			char c = s[k];
-			if (c == '\t' || c == '\n' || c == '\r' || c == '\\')
-				return k;
-			m &= m - 1;
+		if (((unsigned)_mm_movemask_epi8(hit) >> back) == 0) {
+			_mm_storeu_si128((__m128i *)(o - back), v);
+			return o - back + 16;
 		}
-		return n;
 	}
 #endif
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		/* \t \n \r are bits 9 10 13 */
-		if (c == '\\' || (c < 14 && (0x2600u >> c & 1)))
-			return i;
+		if ((e = esc_letter[c]) != 0) {
+			*o++ = '\\';
+			*o++ = e;
+		} else {
+			*o++ = (char)c;
+		}
 	}
-	return n;
+	return o;
 }
 
 void
 rk_out_field(const char *s, size_t n)
 {
 	size_t i, run = 0;
-	while ((i = next_escape(s, run, n)) < n) {
-		char c = s[i];
-		rk_out(s + run, i - run);
-		rk_out(c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\\\", 2);
-		run = i + 1;
+	/* Escaped straight into the buffer when the field surely fits (two
+	 * bytes for each at most) with room to spare, as then rk_out() would
+	 * not have written the buffer out either: the output meets stderr's
+	 * messages at the same places. */
+	if (n < (sizeof outbuf - outlen) / 2) {
+		outlen = (size_t)(put_escaped(outbuf + outlen, s, n) - outbuf);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		char e = esc_letter[(unsigned char)s[i]];
+		if (e) {
+			char esc[2] = { '\\', e };
+			rk_out(s + run, i - run);
+			rk_out(esc, 2);
+			run = i + 1;
+		}
 	}
 	rk_out(s + run, n - run);
 }
