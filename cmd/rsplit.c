@@ -129,12 +129,15 @@ gather(struct ctx *c, const rk_block *b, int starts_row)
 static void
 sentences(const struct ctx *c, const rk_block *b)
 {
-	size_t off = 0;
+	size_t off = 0, a = 0;
 	while (off < b->len) {
 		size_t k = rk_sentence_len(b->text + off, b->len - off);
-		long line, col;
-		rk_pos(b, off, &line, &col);
-		row_now(c, b, line, "sentence", b->text + off, k);
+		/* the line of the last anchor at or before off, as rk_pos() finds
+		 * it; sentences go forward, and the column is not wanted, so the
+		 * walk skips rk_pos()'s counting of characters */
+		while (a + 1 < b->nanchors && b->anchors[a + 1].off <= b->textoff + off)
+			a++;
+		row_now(c, b, b->nanchors ? b->anchors[a].line : 0, "sentence", b->text + off, k);
 		off += k;
 		/* sentences do not start with blanks */
 		while (off < b->len && (b->text[off] == ' ' || b->text[off] == '\t'))

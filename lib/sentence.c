@@ -1,6 +1,10 @@
 /* Sentence ends: 。！？； and their twins, outside quotes and brackets. */
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "rkit.h"
 
 static int
@@ -39,26 +43,178 @@ is_end(unsigned cp)
 	       cp == '!' || cp == '?' || cp == ';';
 }
 
+/* rk_u8dec() with its two common cases inline: most characters here are
+ * ASCII or three bytes (CJK punctuation), and a call for each costs more
+ * than the tests below. */
+static inline unsigned
+dec(const char *s, size_t n, size_t i, int *l)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80) {
+		*l = 1;
+		return c;
+	}
+	if (c - 0xE0u < 16 && i + 3 <= n) {
+		*l = 3;
+		return (c & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
+		       ((unsigned char)s[i + 2] & 0x3Fu);
+	}
+	return rk_u8dec(s + i, n - i, l);
+}
+
+/* 1 if cp may be an opener, closer, end mark, straight quote or full stop:
+ * every other character only becomes prev, so the loop below skips the
+ * chain of tests for it.  One bit test per block of code points. */
+static inline int
+is_mark(unsigned cp)
+{
+	unsigned d;
+	if (cp < 0x80)   /* " ! ( ) . ; ? [ ] */
+		return cp < 0x40 ? (0x8800430600000000ULL >> cp & 1)
+		                 : (0x28000000ULL >> (cp - 0x40) & 1);
+	if ((d = cp - 0x3002) < 22)   /* 。 〈-】 〖〗 */
+		return 0x30FFC1u >> d & 1;
+	if ((d = cp - 0xFF01) < 32)   /* ！（）．；？ */
+		return 0x44002181u >> d & 1;
+	if ((d = cp - 0x2018) < 6)    /* ‘’“” */
+		return 0x33u >> d & 1;
+	return cp == 0xFF61;
+}
+
 /* Take the end mark at i plus any closers and repeated marks after it. */
 static size_t
 after_end(const char *s, size_t n, size_t i)
 {
 	while (i < n) {
 		int l;
-		unsigned cp = rk_u8dec(s + i, n - i, &l);
-		if (!is_end(cp) && !is_closer(cp) && cp != 0x2026)
+		unsigned cp = dec(s, n, i, &l);
+		if ((!is_mark(cp) || (!is_end(cp) && !is_closer(cp))) && cp != 0x2026)
 			break;
 		i += (size_t)l;
 	}
 	return i;
 }
 
+/* The state of the scan below: quote and bracket depth, and the first end
+ * mark seen inside them. */
+struct scan {
+	int depth;
+	size_t first_nested;
+};
+
+/* The mark cp (l bytes) at i, after the character prev: the length of the
+ * sentence if it ends here, else 0 (a sentence is never empty). */
+static size_t
+at_mark(const char *s, size_t n, size_t i, unsigned cp, int l, unsigned prev, struct scan *st)
+{
+	if (is_opener(cp)) {
+		st->depth++;
+	} else if (is_closer(cp)) {
+		if (st->depth > 0)
+			st->depth--;
+		/* “…。” ends where the quote closes */
+		if (st->depth == 0 && is_end(prev))
+			return after_end(s, n, i);
+	} else if (cp == '"') {
+		/* straight quotes alternate */
+		st->depth += st->depth > 0 && prev != ' ' ? -1 : 1;
+	} else if (is_end(cp)) {
+		if (st->depth == 0)
+			return after_end(s, n, i);
+		if (!st->first_nested)
+			st->first_nested = i;
+	} else if ((cp == '.' || cp == 0xFF0E) && st->depth == 0) {
+		/* a full stop, not 37.8 or 1.扎实 or www.x */
+		size_t j = i + (size_t)l;
+		int nl;
+		unsigned next = j < n ? dec(s, n, j, &nl) : 0;
+		unsigned p = rk_fold(prev), q = rk_fold(next);
+		int alnum_before = is_digit(p) || (p < 0x80 && (p | 0x20) >= 'a' && (p | 0x20) <= 'z');
+		if (next == 0 || (next == ' ' && !is_digit(p)) || is_closer(next) ||
+		    (!alnum_before && rk_is_cjk(q)))
+			return after_end(s, n, j);
+	}
+	return 0;
+}
+
+/* The character that ends at i (i > 0, at a character boundary). */
+static unsigned
+char_before(const char *s, size_t n, size_t i)
+{
+	size_t k = i - 1;
+	int l;
+	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return dec(s, n, k, &l);
+}
+
+#ifdef __SSE2__
+#define B(x) _mm_set1_epi8((char)(x))
+#define EQ(v, x) _mm_cmpeq_epi8(v, B(x))
+
+/* One bit for each of the sixteen bytes at s that starts a mark (see
+ * is_mark()); s[0..18) must be readable.  Most characters are none, so the
+ * scan tests bytes this way, with no branch for each character.  A bit on
+ * some other character would be harmless (at_mark() ignores it), but the
+ * tests are exact. */
+static unsigned
+marks16(const char *s)
+{
+	__m128i v0 = _mm_loadu_si128((const __m128i *)s);
+	__m128i v1 = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i v2 = _mm_loadu_si128((const __m128i *)(s + 2));
+	__m128i ascii, e2, e3, ef, efbd, t;
+	/* ! " ( ) . ; ? [ ] */
+	t = _mm_sub_epi8(v0, B('!'));
+	ascii = _mm_cmpeq_epi8(_mm_min_epu8(t, B(1)), t);
+	ascii = _mm_or_si128(ascii, EQ(_mm_and_si128(v0, B(0xFE)), '('));
+	ascii = _mm_or_si128(ascii, _mm_or_si128(EQ(v0, '.'), EQ(v0, ';')));
+	ascii = _mm_or_si128(ascii, _mm_or_si128(EQ(v0, '?'), _mm_or_si128(EQ(v0, '['), EQ(v0, ']'))));
+	/* ‘’“”: E2 80 98 99 9C 9D */
+	e2 = _mm_and_si128(EQ(v0, 0xE2), EQ(v1, 0x80));
+	e2 = _mm_and_si128(e2, EQ(_mm_and_si128(v2, B(0xFA)), 0x98));
+	/* 。 and 〈 to 】, 〖〗: E3 80 82, 88-91, 96 97 */
+	e3 = _mm_and_si128(EQ(v0, 0xE3), EQ(v1, 0x80));
+	t = _mm_sub_epi8(v2, B(0x88));
+	t = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, B(9)), t), EQ(v2, 0x82));
+	t = _mm_or_si128(t, EQ(_mm_and_si128(v2, B(0xFE)), 0x96));
+	e3 = _mm_and_si128(e3, t);
+	/* ！（）．；？: EF BC 81 88 89 8E 9B 9F; ｡: EF BD A1 */
+	ef = EQ(v0, 0xEF);
+	efbd = _mm_and_si128(EQ(v1, 0xBD), EQ(v2, 0xA1));
+	t = _mm_or_si128(EQ(v2, 0x81), EQ(_mm_and_si128(v2, B(0xFE)), 0x88));
+	t = _mm_or_si128(t, _mm_or_si128(EQ(v2, 0x8E), EQ(_mm_and_si128(v2, B(0xFB)), 0x9B)));
+	ef = _mm_and_si128(ef, _mm_or_si128(_mm_and_si128(EQ(v1, 0xBC), t), efbd));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, e2), _mm_or_si128(e3, ef)));
+}
+#undef B
+#undef EQ
+#endif
+
 size_t
 rk_sentence_len(const char *s, size_t n)
 {
-	size_t i = 0, first_nested = 0;
-	int depth = 0;
-	unsigned prev = 0;
+	struct scan st = { 0, 0 };
+	size_t i = 0, r;
+	unsigned prev;
+#ifdef __SSE2__
+	/* only the marks matter: the character before one is its prev */
+	for (; i + 18 <= n; i += 16) {
+		unsigned m = marks16(s + i);
+		while (m) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+			int l;
+			unsigned cp = dec(s, n, at, &l);
+			m &= m - 1;
+			if ((r = at_mark(s, n, at, cp, l, at ? char_before(s, n, at) : 0, &st)) != 0)
+				return r;
+		}
+	}
+	/* on to the next character boundary: those begun before i are done */
+	while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+#endif
+	prev = i ? char_before(s, n, i) : 0;
 	while (i < n) {
 		int l;
 		unsigned char c = (unsigned char)s[i];
@@ -72,43 +228,14 @@ rk_sentence_len(const char *s, size_t n)
 			prev = 0x4E00;
 			continue;
 		}
-		if (c < 0x80) {
-			cp = c;
-			l = 1;
-		} else
-			cp = rk_u8dec(s + i, n - i, &l);
-		if (is_opener(cp)) {
-			depth++;
-		} else if (is_closer(cp)) {
-			if (depth > 0)
-				depth--;
-			/* “…。” ends where the quote closes */
-			if (depth == 0 && is_end(prev))
-				return after_end(s, n, i);
-		} else if (cp == '"') {
-			/* straight quotes alternate */
-			depth += depth > 0 && prev != ' ' ? -1 : 1;
-		} else if (is_end(cp)) {
-			if (depth == 0)
-				return after_end(s, n, i);
-			if (!first_nested)
-				first_nested = i;
-		} else if ((cp == '.' || cp == 0xFF0E) && depth == 0) {
-			/* a full stop, not 37.8 or 1.扎实 or www.x */
-			size_t j = i + (size_t)l;
-			int nl;
-			unsigned next = j < n ? rk_u8dec(s + j, n - j, &nl) : 0;
-			unsigned p = rk_fold(prev), q = rk_fold(next);
-			int alnum_before = is_digit(p) || (p < 0x80 && (p | 0x20) >= 'a' && (p | 0x20) <= 'z');
-			if (next == 0 || (next == ' ' && !is_digit(p)) || is_closer(next) ||
-			    (!alnum_before && rk_is_cjk(q)))
-				return after_end(s, n, j);
-		}
+		cp = dec(s, n, i, &l);
+		if (is_mark(cp) && (r = at_mark(s, n, i, cp, l, prev, &st)) != 0)
+			return r;
 		prev = cp;
 		i += (size_t)l;
 	}
 	/* Never closed a quote: fall back to the first end mark inside it. */
-	if (depth > 0 && first_nested)
-		return after_end(s, n, first_nested);
+	if (st.depth > 0 && st.first_nested)
+		return after_end(s, n, st.first_nested);
 	return n;
 }
