@@ -50,6 +50,10 @@ struct rk_reader {
 	int glossary;          /* level of an open glossary, 0 if none */
 	int styles[MAXDEPTH + 1], counters[MAXDEPTH + 1], depth;
 	int item_last;         /* number of the last item in the open item run */
+	/* the sect format_sect() wrote last and the outline it wrote it for */
+	char sect_last[SECTMAX];
+	size_t sect_lastlen;
+	int sect_depth, sect_counters[MAXDEPTH + 1];
 	int attach_list;       /* inside 附件：1.… 2.… */
 
 	qblock *q;
@@ -160,6 +164,36 @@ has_cjk(const char *s, size_t n)
 	return 0;
 }
 
+/* Characters of s, or max + 1 if there are more: all that the callers'
+ * thresholds need.  Lines are valid UTF-8, at most four bytes a
+ * character, so 4 * (max + 1) bytes or more hold more than max without
+ * counting them. */
+static size_t
+chars_upto(const char *s, size_t n, size_t max)
+{
+	size_t c;
+	if (n >= 4 * (max + 1))
+		return max + 1;
+	c = rk_u8count(s, n);
+	return c > max ? max + 1 : c;
+}
+
+/* First occurrence of a 3-byte character: memchr (vectorised) for its
+ * last byte, a continuation byte much rarer than its lead byte. */
+static const char *
+find3(const char *s, size_t n, const char *c)
+{
+	const char *p = s + 2, *end = s + n;
+	if (n < 3)
+		return NULL;
+	while (p < end && (p = memchr(p, c[2], (size_t)(end - p))) != NULL) {
+		if (p[-2] == c[0] && p[-1] == c[1])
+			return p - 2;
+		p++;
+	}
+	return NULL;
+}
+
 static int
 is_alnum(unsigned char c)
 {
@@ -227,12 +261,12 @@ should_join(const para_t *a, const para_t *b, int piece)
 	/* a body line cut mid-sentence; a heading line never holds a 。 */
 	marked = rk_marker_at(a->text, a->len, &m);
 	if (rk_is_byline(a->text, a->len) ||
-	    (rk_ends_final(b->text, b->len) && rk_u8count_max(b->text, b->len, 12) <= 12 &&
-	     !memmem(b->text, b->len, "，", 3)))
+	    (rk_ends_final(b->text, b->len) && chars_upto(b->text, b->len, 12) <= 12 &&
+	     !find3(b->text, b->len, "，")))
 		return 0;    /* a photo credit; a salutation like 各位代表： */
 	if (rk_has_sentence_mark(a->text, a->len))
 		return 1;
-	return !marked && rk_u8count_max(a->text, a->len, 30) >= 30 && memmem(a->text, a->len, "，", 3);
+	return !marked && chars_upto(a->text, a->len, 30) >= 30 && find3(a->text, a->len, "，");
 }
 
 /* Assemble the next paragraph into p. */
@@ -264,12 +298,19 @@ get_para(rk_reader *r, para_t *p)
 /* ---- outline state --------------------------------------------------- */
 
 static void
-format_sect(const rk_reader *r, char *out)
+format_sect(rk_reader *r, char *out)
 {
 	int k;
 	char *o = out;
 	if (r->depth == 0) {
 		strcpy(out, "0");
+		return;
+	}
+	/* every block of a paragraph and an entry's two calls ask for the
+	 * same sect: copy it when the outline has not moved since */
+	if (r->sect_lastlen && r->sect_depth == r->depth &&
+	    memcmp(r->sect_counters + 1, r->counters + 1, (size_t)r->depth * sizeof *r->counters) == 0) {
+		memcpy(out, r->sect_last, r->sect_lastlen + 1);
 		return;
 	}
 	for (k = 1; k <= r->depth; k++) {
@@ -285,6 +326,10 @@ format_sect(const rk_reader *r, char *out)
 			*o++ = digits[--d];
 	}
 	*o = '\0';
+	r->sect_lastlen = (size_t)(o - out);
+	memcpy(r->sect_last, out, r->sect_lastlen + 1);
+	r->sect_depth = r->depth;
+	memcpy(r->sect_counters + 1, r->counters + 1, (size_t)r->depth * sizeof *r->counters);
 }
 
 static int
@@ -416,19 +461,19 @@ skip_blanks(const char *s, size_t n, size_t i)
 static void
 set_title(qblock *q, size_t rel, size_t sentlen)
 {
-	const char *t = q->b.text + rel;
+	const unsigned char *t = (const unsigned char *)q->b.text + rel;
 	size_t n = sentlen;
-	static const char *const marks[] = { "。", "！", "？", "；", "：", "!", "?", ";", ":", NULL };
-	int again = 1;
-	while (again) {
-		again = 0;
-		for (const char *const *m = marks; *m; m++) {
-			size_t k = strlen(*m);
-			if (n >= k && memcmp(t + n - k, *m, k) == 0) {
-				n -= k;
-				again = 1;
-			}
-		}
+	/* drop end marks 。！？；： !?;: while there is one: at most one of them
+	 * ends the text at a time (an ASCII byte is no character's last byte) */
+	for (;;) {
+		if (n >= 1 && (t[n - 1] == '!' || t[n - 1] == '?' || t[n - 1] == ';' || t[n - 1] == ':'))
+			n -= 1;
+		else if (n >= 3 && ((t[n - 3] == 0xE3 && t[n - 2] == 0x80 && t[n - 1] == 0x82) ||  /* 。 */
+		                    (t[n - 3] == 0xEF && t[n - 2] == 0xBC &&                    /* ！？；： */
+		                     (t[n - 1] == 0x81 || t[n - 1] == 0x9F || t[n - 1] == 0x9B || t[n - 1] == 0x9A))))
+			n -= 3;
+		else
+			break;
 	}
 	q->b.title_off = rel;
 	q->b.title_len = n;
@@ -444,22 +489,6 @@ is_boundary_before(const char *s, size_t pos)
 		if (pos >= 3 && memcmp(s + pos - 3, *m, 3) == 0)
 			return 1;
 	return 0;
-}
-
-/* First occurrence of a 3-byte character: memchr (vectorised) for its
- * last byte, a continuation byte much rarer than its lead byte. */
-static const char *
-find3(const char *s, size_t n, const char *c)
-{
-	const char *p = s + 2, *end = s + n;
-	if (n < 3)
-		return NULL;
-	while (p < end && (p = memchr(p, c[2], (size_t)(end - p))) != NULL) {
-		if (p[-2] == c[0] && p[-1] == c[1])
-			return p - 2;
-		p++;
-	}
-	return NULL;
 }
 
 /* Item markers (一是 十一是 第一，) standing at a sentence boundary in
@@ -562,13 +591,18 @@ is_digitish(const char *s, size_t n)
 static size_t
 lead_len(const char *s, size_t n)
 {
-	size_t k = rk_sentence_len(s, n), chars;
+	size_t k, chars;
+	/* a lead ends in a 。 within its 26 characters, 104 bytes at most:
+	 * without one there, no need to find the sentence */
+	if (!find3(s, n < 104 ? n : 104, "。"))
+		return 0;
+	k = rk_sentence_len(s, n);
 	if (k >= n || k < 6 || memcmp(s + k - 3, "。", 3) != 0)
 		return 0;
-	chars = rk_u8count_max(s, k, 30);
+	chars = chars_upto(s, k, 30);
 	if (chars < 5 || chars > 26 || n - k < k)
 		return 0;
-	if (memmem(s, k, "，", 3) || memmem(s, k, "：", 3) || is_digitish(s, k))
+	if (find3(s, k, "，") || find3(s, k, "：") || is_digitish(s, k))
 		return 0;
 	return k;
 }
@@ -576,14 +610,14 @@ lead_len(const char *s, size_t n)
 static int
 short_unpunct(const char *s, size_t n)
 {
-	return n > 0 && rk_u8count_max(s, n, 40) <= 40 && !rk_has_sentence_mark(s, n) &&
+	return n > 0 && chars_upto(s, n, 40) <= 40 && !rk_has_sentence_mark(s, n) &&
 	       !rk_ends_final(s, n) && !rk_has_prefix(s, n, "——");
 }
 
 static int
 is_glossary_title(const char *s, size_t n)
 {
-	return rk_u8count_max(s, n, 40) <= 40 && !rk_ends_final(s, n) &&
+	return chars_upto(s, n, 40) <= 40 && !rk_ends_final(s, n) &&
 	       (memmem(s, n, "名词解释", 12) || memmem(s, n, "名词注释", 12) ||
 	        memmem(s, n, "名词释义", 12) || memmem(s, n, "名词术语", 12));
 }
@@ -622,7 +656,7 @@ classify(rk_reader *r)
 {
 	const char *s = r->cur.text;
 	size_t n = r->cur.len, ll;
-	size_t chars = rk_u8count_max(s, n, 80);   /* exact up to the thresholds used */
+	size_t chars = chars_upto(s, n, 80);
 	rk_marker m, m2;
 	int marked = rk_marker_at(s, n, &m);
 	int para_start = !r->cur.cont;
@@ -646,7 +680,7 @@ classify(rk_reader *r)
 	/* a concatenated stream: the next report's body ends the tail */
 	if (r->zone == ZONE_TAIL &&
 	    ((marked && (m.style == ST_HAN_DUN || m.style == ST_HAN_PAREN)) ||
-	     (rk_u8count_max(s, n, 100) >= 100 && rk_has_sentence_mark(s, n))))
+	     (chars_upto(s, n, 100) >= 100 && rk_has_sentence_mark(s, n))))
 		r->zone = ZONE_BODY;
 	if (r->zone == ZONE_TAIL || rk_is_tail_trigger(s, n)) {
 		r->zone = ZONE_TAIL;
