@@ -105,6 +105,69 @@ skip_space(const char *s, size_t i, size_t end, int dir)
 	return dir > 0 ? i : end;
 }
 
+#ifdef __SSE2__
+/* One bit for each of the sixteen bytes at s that starts a mark of
+ * maybe_mark3() or is ", with no branch for each byte: next_candidate()
+ * stops at every E3 and EF lead, and 、 and ， are among them, so often that
+ * the stops cost more than the whole scan.  s[0..18) must be readable. */
+static unsigned
+marks16(const char *s)
+{
+#define B(x) _mm_set1_epi8((char)(x))
+#define EQ(v, x) _mm_cmpeq_epi8(v, B(x))
+	__m128i v0 = _mm_loadu_si128((const __m128i *)s);
+	__m128i v1 = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i v2 = _mm_loadu_si128((const __m128i *)(s + 2));
+	__m128i e380 = _mm_and_si128(EQ(v0, 0xE3), EQ(v1, 0x80));
+	__m128i t = _mm_sub_epi8(v2, B(0x8A));
+	__m128i m = _mm_and_si128(e380, _mm_cmpeq_epi8(_mm_min_epu8(t, B(5)), t));   /* 《》「」『』 */
+	m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(EQ(v0, 0xE2), EQ(v1, 0x80)),
+	                                  EQ(_mm_and_si128(v2, B(0xFE)), 0x9C)));      /* “ ” */
+	m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(EQ(v0, 0xEF), EQ(v1, 0xBC)),
+	                                  EQ(v2, 0x82)));                              /* ＂ */
+	m = _mm_or_si128(m, EQ(v0, '"'));
+	return (unsigned)_mm_movemask_epi8(m);
+#undef B
+#undef EQ
+}
+#endif
+
+/* What find_pairs() keeps between marks. */
+struct pairscan {
+	const struct pair *pairs;
+	int npairs;
+	size_t open[8];   /* byte offset after the opener, or (size_t)-1 */
+	size_t maxchars;
+	rk_emit *emit;
+	void *ctx;
+};
+
+/* The mark at i (" or one of maybe_mark3()): returns its length. */
+static size_t
+at_mark(struct pairscan *ps, const char *s, size_t n, size_t i)
+{
+	int len, p;
+	unsigned cp = rk_fold(rk_u8dec(s + i, n - i, &len));
+	for (p = 0; p < ps->npairs; p++) {
+		size_t a, b;
+		if (cp == ps->pairs[p].close && ps->open[p] != (size_t)-1) {
+			a = skip_space(s, ps->open[p], i, 1);
+			b = skip_space(s, a, i, -1);
+			/* a character is 1 to 4 bytes: count only when that decides */
+			if (b > a && (b - a <= ps->maxchars ||
+			              (b - a <= 4 * ps->maxchars && rk_u8count(s + a, b - a) <= ps->maxchars)))
+				ps->emit(ps->ctx, s + a, b - a, a);
+			ps->open[p] = (size_t)-1;
+			break;
+		}
+		if (cp == ps->pairs[p].open) {
+			ps->open[p] = i + (size_t)len;
+			break;
+		}
+	}
+	return (size_t)len;
+}
+
 /* Spans between an opener and the next closer of its pair.  An opener met
  * while its pair is open means the first was never closed: start again
  * from the second.  Different pairs are independent, so quotes inside
@@ -113,38 +176,31 @@ static void
 find_pairs(const struct pair *pairs, int npairs, const char *s, size_t n, size_t maxchars,
            rk_emit *emit, void *ctx)
 {
-	size_t open[8];   /* byte offset after the opener, or (size_t)-1 */
+	struct pairscan ps = { pairs, npairs, { 0 }, maxchars, emit, ctx };
 	size_t i = 0;
 	int p;
 
 	for (p = 0; p < npairs; p++)
-		open[p] = (size_t)-1;
+		ps.open[p] = (size_t)-1;
+#ifdef __SSE2__
+	/* the marks' bits are on their first bytes only, so none is in the
+	 * middle of another: take them in order */
+	for (; i + 18 <= n; i += 16) {
+		unsigned m = marks16(s + i);
+		while (m) {
+			at_mark(&ps, s, n, i + (size_t)__builtin_ctz(m));
+			m &= m - 1;
+		}
+	}
+	/* marks begun before i are done, and next_candidate() stops at no
+	 * byte inside a character */
+#endif
 	while ((i = next_candidate(s, i, n)) < n) {
-		unsigned cp;
-		int len;
 		if (s[i] != '"' && (n - i < 3 || !maybe_mark3((const unsigned char *)s + i))) {
 			i++;
 			continue;
 		}
-		cp = rk_fold(rk_u8dec(s + i, n - i, &len));
-		for (p = 0; p < npairs; p++) {
-			size_t a, b;
-			if (cp == pairs[p].close && open[p] != (size_t)-1) {
-				a = skip_space(s, open[p], i, 1);
-				b = skip_space(s, a, i, -1);
-				/* a character is 1 to 4 bytes: count only when that decides */
-				if (b > a && (b - a <= maxchars ||
-				              (b - a <= 4 * maxchars && rk_u8count(s + a, b - a) <= maxchars)))
-					emit(ctx, s + a, b - a, a);
-				open[p] = (size_t)-1;
-				break;
-			}
-			if (cp == pairs[p].open) {
-				open[p] = i + (size_t)len;
-				break;
-			}
-		}
-		i += (size_t)len;
+		i += at_mark(&ps, s, n, i);
 	}
 }
 
