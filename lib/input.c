@@ -394,14 +394,15 @@ rk_in_open(rk_input *in, const char *path, const char *encoding)
 			return -1;
 		}
 		in->dec_done = in->threaded = in->stop = in->head = in->nfull = 0;
+		/* before the decoder thread starts, which reads it */
+		in->badskip = strncasecmp(in->encname, "UTF-16", 6) == 0 ||
+		              strncasecmp(in->encname, "UCS-2", 5) == 0 ? 2 :
+		              strncasecmp(in->encname, "UTF-32", 6) == 0 ? 4 : 1;
 		if (!in->eof && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
 			pthread_mutex_init(&in->mu, NULL);
 			pthread_cond_init(&in->cv, NULL);
 			in->threaded = pthread_create(&in->thread, NULL, decoder_main, in) == 0;
 		}
-		in->badskip = strncasecmp(in->encname, "UTF-16", 6) == 0 ||
-		              strncasecmp(in->encname, "UCS-2", 5) == 0 ? 2 :
-		              strncasecmp(in->encname, "UTF-32", 6) == 0 ? 4 : 1;
 	}
 	add_anchor(in, 0, 0);
 	if (!byte_class['a'])
