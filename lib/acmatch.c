@@ -17,6 +17,10 @@ struct word { size_t off; unsigned len; unsigned order; double freq; };
  * score: its frequency, or what rk_dict_score() made of it */
 struct node { unsigned cp, first, nchild; int word; double score; };
 
+/* key: the first code point << 16 | the second; node 0 (the root) marks
+ * an empty slot */
+struct pairslot { unsigned key, node; };
+
 struct rk_dict {
 	char *bytes;               /* the words, back to back */
 	size_t nbytes, bytescap;
@@ -26,6 +30,8 @@ struct rk_dict {
 	size_t nnodes, nodescap;
 	unsigned *cps;             /* nodes[i].cp, packed: a search reads few cache lines */
 	unsigned *root;            /* BMP code point -> child of the root, 0 if none */
+	struct pairslot *pairs;    /* two BMP code points -> their node (a hash) */
+	unsigned pairmask, pairshift;
 	double total;
 	int built;
 };
@@ -137,6 +143,60 @@ build(rk_dict *d, unsigned node, size_t lo, size_t hi, size_t boff)
 	}
 }
 
+static unsigned
+pairhash(const rk_dict *d, unsigned key)
+{
+	return (key * 0x9E3779B1u) >> d->pairshift;   /* the product's top bits */
+}
+
+/* The second step of a walk, from a first character to the words' second
+ * characters, was a binary search among hundreds of children (中 starts
+ * thousands of words), a cache miss at each probe: one hash probe now. */
+static void
+build_pairs(rk_dict *d)
+{
+	size_t n = 0, size = 16;
+	unsigned a, b;
+	const struct node *r = &d->nodes[0];
+	for (a = 0; a < r->nchild; a++)
+		n += d->nodes[r->first + a].nchild;
+	d->pairshift = 28;
+	while (size < 2 * n && d->pairshift > 1) {
+		size *= 2;
+		d->pairshift--;
+	}
+	d->pairs = calloc(size, sizeof *d->pairs);
+	if (!d->pairs)
+		rk_die(1, "out of memory");
+	d->pairmask = (unsigned)size - 1;
+	for (a = 0; a < r->nchild; a++) {
+		const struct node *x = &d->nodes[r->first + a];
+		if (x->cp >= 0x10000)
+			continue;
+		for (b = 0; b < x->nchild; b++) {
+			unsigned k = x->first + b, key, h;
+			if (d->nodes[k].cp >= 0x10000)
+				continue;
+			key = x->cp << 16 | d->nodes[k].cp;
+			for (h = pairhash(d, key); d->pairs[h].node; h = (h + 1) & d->pairmask)
+				;
+			d->pairs[h].key = key;
+			d->pairs[h].node = k;
+		}
+	}
+}
+
+/* The node of c1 c2 (both BMP), -1 if no word starts so. */
+static inline int
+pair_step(const rk_dict *d, unsigned c1, unsigned c2)
+{
+	unsigned key = c1 << 16 | c2, h;
+	for (h = pairhash(d, key); d->pairs[h].node; h = (h + 1) & d->pairmask)
+		if (d->pairs[h].key == key)
+			return (int)d->pairs[h].node;
+	return -1;
+}
+
 void
 rk_dict_build(rk_dict *d)
 {
@@ -170,6 +230,7 @@ rk_dict_build(rk_dict *d)
 		if (d->nodes[k].cp < 0x10000)
 			d->root[d->nodes[k].cp] = k;
 	}
+	build_pairs(d);
 	d->built = 1;
 }
 
@@ -213,7 +274,11 @@ rk_dict_prefixes(const rk_dict *d, const unsigned *cp, int n, int *lens, double 
 	int node = 0, j, found = 0;
 	for (j = 0; j < n && found < max; j++) {
 		const struct node *nd;
-		if ((node = step(d, node, cp[j])) < 0)
+		if (j == 1 && d->pairs && cp[0] < 0x10000 && cp[1] < 0x10000)
+			node = pair_step(d, cp[0], cp[1]);
+		else
+			node = step(d, node, cp[j]);
+		if (node < 0)
 			break;
 		nd = &d->nodes[node];
 		if (nd->word >= 0) {
@@ -234,6 +299,7 @@ rk_dict_free(rk_dict *d)
 	free(d->nodes);
 	free(d->cps);
 	free(d->root);
+	free(d->pairs);
 	free(d);
 }
 
