@@ -259,6 +259,95 @@ iconv_errors(const char *enc, unsigned char *s, size_t n, int eof)
 
 static int fill_dec(rk_input *in);
 
+/* GB18030 two-byte codes (lead 81-FE, trail 40-FE) as iconv decodes them:
+ * up to three bytes of UTF-8 and their count in [3], 0 for a code left to
+ * iconv (invalid, or beyond the BMP).  Built once, by iconv itself, for
+ * input longer than a buffer: glibc's iconv takes a call per character,
+ * the table a lookup. */
+static unsigned char gb2[126 * 191][4];
+static int gb2_state;    /* 0 not built, 1 built, -1 unusable */
+
+static int
+gb2_ready(const char *enc)
+{
+	iconv_t cd;
+	int c, t;
+	if (gb2_state)
+		return gb2_state > 0;
+	gb2_state = -1;
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
+		return 0;
+	/* ASCII passes as it is, or the table is not used */
+	for (c = 0; c < 0x80; c++) {
+		char in = (char)c, out[8], *ip = &in, *op = out;
+		size_t il = 1, ol = sizeof out;
+		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || op != out + 1 || out[0] != (char)c) {
+			iconv_close(cd);
+			return 0;
+		}
+	}
+	for (c = 0x81; c <= 0xFE; c++)
+		for (t = 0x40; t <= 0xFE; t++) {
+			char in[2] = { (char)c, (char)t }, out[8], *ip = in, *op = out;
+			size_t il = 2, ol = sizeof out, k;
+			unsigned char *e = gb2[(c - 0x81) * 191 + (t - 0x40)];
+			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0) {
+				iconv(cd, NULL, NULL, NULL, NULL);
+				continue;
+			}
+			k = (size_t)(op - out);
+			if (k >= 1 && k <= 3) {
+				memcpy(e, out, k);
+				e[3] = (unsigned char)k;
+			}
+		}
+	iconv_close(cd);
+	gb2_state = 1;
+	return 1;
+}
+
+/* The longest front of s[0..n) that is ASCII or codes in gb2[], decoded
+ * into out (cap bytes); *used gets the bytes read, the bytes written are
+ * returned. */
+static size_t
+gb_fast(const unsigned char *s, size_t n, unsigned char *out, size_t cap, size_t *used)
+{
+	size_t i = 0, o = 0;
+	while (i < n && o + 4 <= cap) {
+		unsigned c = s[i], t;
+		const unsigned char *e;
+		if (c < 0x80) {
+			out[o++] = (unsigned char)c;
+			i++;
+			continue;
+		}
+		if (c == 0x80 || c == 0xFF || i + 1 >= n || (t = s[i + 1]) < 0x40 || t == 0xFF)
+			break;
+		e = gb2[(c - 0x81) * 191 + (t - 0x40)];
+		if (!e[3])
+			break;
+		memcpy(out + o, e, 4);   /* the fourth byte is overwritten next */
+		o += e[3];
+		i += 2;
+	}
+	*used = i;
+	return o;
+}
+
+/* An invalid sequence at *ip (*il bytes left): U+FFFD out, badskip bytes on. */
+static void
+bad_seq(rk_input *in, char **ip, size_t *il, char **op, size_t *ol, const unsigned char *out, long *bad)
+{
+	size_t skip = in->badskip < *il ? in->badskip : *il;
+	if (*bad < 0)
+		*bad = (long)((unsigned char *)*op - out);
+	memcpy(*op, REPL, 3);
+	*op += 3;
+	*ol -= *ol >= 3 ? 3 : *ol;
+	*ip += skip;
+	*il -= skip;
+}
+
 int
 rk_in_fill(rk_input *in)
 {
@@ -355,6 +444,7 @@ rk_in_open(rk_input *in, const char *path, const char *encoding)
 	in->carry_from = in->carry_end = 0;
 	in->nextcol = in->col0 = 0;
 	in->cd = (iconv_t)-1;
+	in->gbfast = 0;
 	in->bad_at = -1;
 	in->lineno = 1;
 	in->len = 0;
@@ -394,7 +484,9 @@ rk_in_open(rk_input *in, const char *path, const char *encoding)
 			return -1;
 		}
 		in->dec_done = in->threaded = in->stop = in->head = in->nfull = 0;
-		/* before the decoder thread starts, which reads it */
+		/* set before the decoder thread starts, which reads them; the
+		 * table pays for itself past the first buffer */
+		in->gbfast = !in->eof && strcasecmp(in->encname, "GB18030") == 0 && gb2_ready(in->encname);
 		in->badskip = strncasecmp(in->encname, "UTF-16", 6) == 0 ||
 		              strncasecmp(in->encname, "UCS-2", 5) == 0 ? 2 :
 		              strncasecmp(in->encname, "UTF-32", 6) == 0 ? 4 : 1;
@@ -464,15 +556,38 @@ convert(rk_input *in, unsigned char *out, size_t cap, size_t *len, long *bad)
 			*len = (size_t)((unsigned char *)op - out);
 			return 0;
 		}
+		/* GB18030: the table as far as it goes, then iconv for one
+		 * sequence (at most four bytes), and again; the last four bytes
+		 * and anything unexpected go to iconv below, as without it */
+		while (in->gbfast && ol >= 64) {
+			size_t used, w = 4;
+			size_t k = gb_fast((unsigned char *)ip, il, (unsigned char *)op, ol, &used);
+			ip += used;
+			il -= used;
+			op += k;
+			ol -= k;
+			if (il <= 4 || ol < 64)
+				break;
+			if (iconv(in->cd, &ip, &w, &op, &ol) != (size_t)-1) {
+				il -= 4;
+				continue;
+			}
+			il -= 4 - w;
+			if (errno == EILSEQ)
+				bad_seq(in, &ip, &il, &op, &ol, out, bad);
+			else if (!(errno == EINVAL && w < 4))
+				break;
+			/* EINVAL after a whole sequence: the next one was cut by
+			 * the four bytes, and is taken from its start next time */
+		}
+		if (ol < 64) {
+			in->rawpos = (size_t)((unsigned char *)ip - in->raw);
+			*len = (size_t)((unsigned char *)op - out);
+			return 1;
+		}
 		if (iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1) {
 			if (errno == EILSEQ || (errno == EINVAL && in->eof)) {
-				size_t skip = in->badskip < il ? in->badskip : il;
-				if (*bad < 0)
-					*bad = (long)((unsigned char *)op - out);
-				memcpy(op, REPL, 3);
-				op += 3;
-				ol -= ol >= 3 ? 3 : ol;
-				ip += skip;
+				bad_seq(in, &ip, &il, &op, &ol, out, bad);
 			} else if (errno == E2BIG) {
 				in->rawpos = (size_t)((unsigned char *)ip - in->raw);
 				*len = (size_t)((unsigned char *)op - out);

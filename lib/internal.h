@@ -24,6 +24,7 @@ typedef struct {
 	const char *encname;       /* detected or forced */
 	iconv_t cd;                /* (iconv_t)-1 on the UTF-8 path */
 	size_t badskip;            /* bytes to skip on an invalid sequence */
+	int gbfast;                /* GB18030 by the table in input.c, iconv for the rest */
 	int eof, readerr;
 
 	unsigned char raw[RK_CHUNK];
