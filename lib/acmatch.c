@@ -4,6 +4,7 @@
  * (leftmost-longest matching in one pass: the trie equivalent of
  * Aho-Corasick for non-overlapping matches) and for -W segmentation. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,9 @@
 
 enum { MAX_WORD_BYTES = 400 };
 
-struct word { size_t off; unsigned len; unsigned order; double freq; };
+/* pre: the first eight bytes, big-endian, zeros after the end: compared
+ * as one number they order most pairs of words without memcmp() */
+struct word { size_t off; unsigned len; unsigned order; double freq; uint64_t pre; };
 /* word: the word ending here, -1 if none (or its frequency is 0);
  * score: its frequency, or what rk_dict_score() made of it */
 struct node { unsigned cp, first, nchild; int word; double score; };
@@ -48,6 +51,7 @@ void
 rk_dict_add(rk_dict *d, const char *w, size_t len, double freq)
 {
 	struct word *x;
+	size_t i;
 	if (d->nbytes + len > d->bytescap) {
 		d->bytescap = d->bytescap ? d->bytescap * 2 : 1 << 16;
 		while (d->bytescap < d->nbytes + len)
@@ -64,6 +68,9 @@ rk_dict_add(rk_dict *d, const char *w, size_t len, double freq)
 	x->len = (unsigned)len;
 	x->order = (unsigned)d->nwords++;
 	x->freq = freq;
+	x->pre = 0;
+	for (i = 0; i < 8; i++)
+		x->pre = x->pre << 8 | (i < len ? (unsigned char)w[i] : 0u);
 	d->nbytes += len;
 	d->total += freq;
 }
@@ -74,7 +81,10 @@ static int
 wordcmp(const void *pa, const void *pb)
 {
 	const struct word *a = pa, *b = pb;
-	int r = rk_keycmp(sortbytes + a->off, a->len, sortbytes + b->off, b->len);
+	int r;
+	if (a->pre != b->pre)
+		return a->pre < b->pre ? -1 : 1;
+	r = rk_keycmp(sortbytes + a->off, a->len, sortbytes + b->off, b->len);
 	if (r)
 		return r;
 	return a->order < b->order ? -1 : a->order > b->order;
@@ -335,6 +345,21 @@ blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
+/* strtod() for the usual frequency, up to 15 plain digits (exact in a
+ * double) then a space or the end; anything else goes to strtod(). */
+static double
+plain_freq(char *s, char **end)
+{
+	long long v = 0;
+	int i;
+	for (i = 0; i < 15 && s[i] >= '0' && s[i] <= '9'; i++)
+		v = v * 10 + (s[i] - '0');
+	if (i == 0 || (s[i] != ' ' && s[i] != '\0'))
+		return strtod(s, end);
+	*end = s + i;
+	return (double)v;
+}
+
 int
 rk_dict_load(rk_dict *d, const char *path, int withfreq, char *err, size_t errlen)
 {
@@ -370,7 +395,7 @@ rk_dict_load(rk_dict *d, const char *path, int withfreq, char *err, size_t errle
 				wend++;
 			line[b] = '\0';
 			errno = 0;
-			freq = wend < b ? strtod(line + wend + 1, &end) : -1;
+			freq = wend < b ? plain_freq(line + wend + 1, &end) : -1;
 			if (wend == b || errno || end == line + wend + 1 || (*end && *end != ' ') ||
 			    !(freq >= 0 && freq <= 1e15) || freq != (double)(long long)freq) {
 				snprintf(err, errlen, "line %ld: not \"word frequency [tag]\"", lineno);
