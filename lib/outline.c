@@ -100,8 +100,11 @@ is_digit_at(const char *s, size_t n)
 static size_t
 match_any(const char *s, size_t n, const char *const *set)
 {
+	if (n == 0)
+		return 0;
+	/* the first byte turns most away without a call */
 	for (; *set; set++)
-		if (rk_has_prefix(s, n, *set))
+		if ((*set)[0] == s[0] && rk_has_prefix(s, n, *set))
 			return strlen(*set);
 	return 0;
 }
@@ -358,7 +361,7 @@ int
 rk_is_byline(const char *s, size_t n)
 {
 	static const char *const prefixes[] = { "本报记者", "记者", "通讯员", "本报讯", "文/", "图/", NULL };
-	if (match_any(s, n, prefixes) && n <= 120)
+	if (n <= 120 && match_any(s, n, prefixes))
 		return 1;
 	/* a photo credit: …本报记者 某某 摄 */
 	return n <= 150 && n >= 3 && memcmp(s + n - 3, "摄", 3) == 0;

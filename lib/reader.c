@@ -50,9 +50,10 @@ struct rk_reader {
 	int glossary;          /* level of an open glossary, 0 if none */
 	int styles[MAXDEPTH + 1], counters[MAXDEPTH + 1], depth;
 	int item_last;         /* number of the last item in the open item run */
-	/* the sect format_sect() wrote last and the outline it wrote it for */
-	char sect_last[SECTMAX];
-	size_t sect_lastlen;
+	/* the sect format_sect() wrote last, the counters it shows and where
+	 * the text of each level ends */
+	char sect_text[SECTMAX];
+	size_t sect_end[MAXDEPTH + 1];
 	int sect_depth, sect_counters[MAXDEPTH + 1];
 	int attach_list;       /* inside 附件：1.… 2.… */
 
@@ -128,7 +129,19 @@ read_line(rk_reader *r)
 			continue;
 		}
 		r->line.len = r->line.nanch = 0;
-		para_append(&r->line, in->line, in->len, in->anchors, in->nanch);
+		if (in->cont)    /* the rest of the physical line stays in in->line */
+			para_append(&r->line, in->line, in->len, in->anchors, in->nanch);
+		else {
+			/* the buffers change hands instead of the line being copied */
+			char *t = r->line.text;
+			size_t cap = r->line.cap;
+			r->line.text = in->line;
+			r->line.cap = in->cap;
+			in->line = t;
+			in->cap = cap;
+			para_append(&r->line, r->line.text, 0, in->anchors, in->nanch);
+			r->line.len = in->len;
+		}
 		r->line_piece = in->piece;
 		return 1;
 	}
@@ -300,20 +313,18 @@ get_para(rk_reader *r, para_t *p)
 static void
 format_sect(rk_reader *r, char *out)
 {
-	int k;
-	char *o = out;
+	int k = 1, top = r->depth < r->sect_depth ? r->depth : r->sect_depth;
+	char *o;
 	if (r->depth == 0) {
 		strcpy(out, "0");
 		return;
 	}
-	/* every block of a paragraph and an entry's two calls ask for the
-	 * same sect: copy it when the outline has not moved since */
-	if (r->sect_lastlen && r->sect_depth == r->depth &&
-	    memcmp(r->sect_counters + 1, r->counters + 1, (size_t)r->depth * sizeof *r->counters) == 0) {
-		memcpy(out, r->sect_last, r->sect_lastlen + 1);
-		return;
-	}
-	for (k = 1; k <= r->depth; k++) {
+	/* most calls find the outline as the last one left it, or moved at
+	 * its deepest level: the levels above keep the text they had */
+	while (k <= top && r->sect_counters[k] == r->counters[k])
+		k++;
+	o = r->sect_text + r->sect_end[k - 1];
+	for (; k <= r->depth; k++) {
 		char digits[12];
 		int d = 0;
 		unsigned v = (unsigned)r->counters[k];
@@ -324,12 +335,12 @@ format_sect(rk_reader *r, char *out)
 		while ((v /= 10) > 0);
 		while (d > 0)
 			*o++ = digits[--d];
+		r->sect_counters[k] = r->counters[k];
+		r->sect_end[k] = (size_t)(o - r->sect_text);
 	}
-	*o = '\0';
-	r->sect_lastlen = (size_t)(o - out);
-	memcpy(r->sect_last, out, r->sect_lastlen + 1);
 	r->sect_depth = r->depth;
-	memcpy(r->sect_counters + 1, r->counters + 1, (size_t)r->depth * sizeof *r->counters);
+	r->sect_text[r->sect_end[r->depth]] = '\0';
+	memcpy(out, r->sect_text, r->sect_end[r->depth] + 1);
 }
 
 static int
