@@ -90,6 +90,59 @@ wordcmp(const void *pa, const void *pb)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* The words in wordcmp() order.  A radix sort on pre, eight passes of a
+ * byte, moves 16-byte records where qsort() moved whole words through a
+ * comparison each; being stable, it keeps words of equal pre in the order
+ * they came (wordcmp()'s last key), and only runs of equal pre, words that
+ * share their first eight bytes, go to qsort(). */
+static void
+sort_words(rk_dict *d)
+{
+	struct rec { uint64_t pre; size_t w; } *a, *b, *t;
+	struct word *sorted;
+	size_t n = d->nwords, i, j, count[256];
+	int shift;
+
+	sortbytes = d->bytes;
+	if (n < 2)
+		return;
+	a = rk_alloc(n * sizeof *a);
+	b = rk_alloc(n * sizeof *b);
+	for (i = 0; i < n; i++) {
+		a[i].pre = d->words[i].pre;
+		a[i].w = i;
+	}
+	for (shift = 0; shift < 64; shift += 8) {
+		size_t sum = 0;
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[a[i].pre >> shift & 0xFF]++;
+		if (count[a[0].pre >> shift & 0xFF] == n)
+			continue;   /* every word has this byte */
+		for (i = 0; i < 256; i++) {
+			size_t c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			b[count[a[i].pre >> shift & 0xFF]++] = a[i];
+		t = a, a = b, b = t;
+	}
+	sorted = rk_alloc(d->wordscap * sizeof *sorted);
+	for (i = 0; i < n; i++)
+		sorted[i] = d->words[a[i].w];
+	free(d->words);
+	d->words = sorted;
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && sorted[j].pre == sorted[i].pre; j++)
+			;
+		if (j - i > 1)
+			qsort(sorted + i, j - i, sizeof *sorted, wordcmp);
+	}
+	free(a);
+	free(b);
+}
+
 static unsigned
 newnodes(rk_dict *d, size_t k)
 {
@@ -213,9 +266,7 @@ rk_dict_build(rk_dict *d)
 	size_t i, o;
 	unsigned c;
 
-	sortbytes = d->bytes;
-	if (d->nwords > 1)
-		qsort(d->words, d->nwords, sizeof *d->words, wordcmp);
+	sort_words(d);
 	/* a repeated word keeps its last frequency, as jieba's dict does */
 	for (i = 0, o = 0; i < d->nwords; i++) {
 		if (o > 0 && rk_keycmp(d->bytes + d->words[o - 1].off, d->words[o - 1].len,
