@@ -683,27 +683,32 @@ fill_dec(rk_input *in)
 static size_t
 take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 {
-	size_t i = 0;
-	const unsigned char *nl = memchr(s, '\n', n);
+	size_t i = 0, plain;
+	const unsigned char *nl;
 	const unsigned char *cls = in->escaped ? byte_class_esc : byte_class;
 	size_t end;
-	if (in->escaped) {
-		/* a field ends at a raw tab too */
-		const unsigned char *tab = memchr(s, '\t', nl ? (size_t)(nl - s) : n);
-		if (tab)
-			nl = tab;
-	}
-	end = nl ? (size_t)(nl - s) : n;
 	*eol = 0;
 	if (in->pending_cr) {
 		in->pending_cr = 0;
 		if (n > 0 && s[0] == '\n')
 			return 1;
 	}
+	/* the plain bytes at the front hold no LF and no tab (control
+	 * characters stop plain_prefix()): the line end is looked for after
+	 * them, not in a pass of its own */
+	plain = plain_prefix(s, n, in->escaped);
+	nl = memchr(s + plain, '\n', n - plain);
+	if (in->escaped) {
+		/* a field ends at a raw tab too */
+		const unsigned char *tab = memchr(s + plain, '\t', nl ? (size_t)(nl - s) - plain : n - plain);
+		if (tab)
+			nl = tab;
+	}
+	end = nl ? (size_t)(nl - s) : n;
 	grow(in, 3 * end + 4 < RK_LINE_MAX ? 3 * end + 4 : RK_LINE_MAX + 4);   /* an invalid byte grows to 3 */
 	while (i < end) {
 		/* copy the longest run needing no attention */
-		size_t run = i + plain_prefix(s + i, end - i, in->escaped);
+		size_t run = i + (i == 0 ? plain : plain_prefix(s + i, end - i, in->escaped));
 		while (run + 3 <= end) {
 			unsigned k = cls[s[run]];
 			unsigned short w;

@@ -293,8 +293,18 @@ get_para(rk_reader *r, para_t *p)
 	int fragment = 0;
 	if (!r->have_line && !read_line(r))
 		return 0;
+	/* the paragraph takes the first line's buffer, giving its own */
+	{
+		char *t = p->text;
+		size_t cap = p->cap;
+		p->text = r->line.text;
+		p->cap = r->line.cap;
+		r->line.text = t;
+		r->line.cap = cap;
+	}
 	p->len = p->nanch = 0;
-	para_append(p, r->line.text, r->line.len, r->line.anch, r->line.nanch);
+	para_append(p, p->text, 0, r->line.anch, r->line.nanch);
+	p->len = r->line.len;
 	p->cont = r->line_piece;
 	r->have_line = 0;
 	while (read_line(r)) {
@@ -507,26 +517,27 @@ is_boundary_before(const char *s, size_t pos)
 }
 
 /* Offset of the next 是 (E6 98 AF) or 第 (E7 AC AC) in s[i..n), n if none:
- * all three bytes compared sixteen places at a time.  (memchr on a last
- * byte stopped every hundred bytes or so on other characters.) */
+ * their last two bytes compared sixteen places at a time, the lead byte
+ * of the rare pair found looked at after.  (memchr on a last byte
+ * stopped every hundred bytes or so on other characters.) */
 static size_t
 next_shi_di(const char *s, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
 #ifdef __SSE2__
 	for (; i + 18 <= n; i += 16) {
-		__m128i v0 = _mm_loadu_si128((const __m128i *)(u + i));
 		__m128i v1 = _mm_loadu_si128((const __m128i *)(u + i + 1));
 		__m128i v2 = _mm_loadu_si128((const __m128i *)(u + i + 2));
-		__m128i shi = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE6)),
-		                                          _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x98))),
+		__m128i shi = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x98)),
 		                            _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xAF)));
-		__m128i di = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE7)),
-		                                         _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xAC))),
+		__m128i di = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xAC)),
 		                           _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xAC)));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(shi, di));
-		if (m)
-			return i + (size_t)__builtin_ctz(m);
+		for (; m; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+			if (u[at] == (u[at + 1] == 0x98 ? 0xE6 : 0xE7))
+				return at;
+		}
 	}
 #endif
 	for (; i + 3 <= n; i++)
