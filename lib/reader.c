@@ -33,6 +33,10 @@ typedef struct {
 	rk_anchor *anch;
 	size_t nanch, anchcap;
 	int cont;        /* continues the paragraph before (a long line cut in pieces) */
+	/* rk_marker_at() of the text as it is, once known (the reader asks
+	 * of a line when it is read and again as its paragraph) */
+	int mark_known, marked;
+	rk_marker mark;
 } para_t;
 
 typedef struct {
@@ -104,6 +108,7 @@ static void
 para_append(para_t *p, const char *s, size_t n, const rk_anchor *a, size_t na)
 {
 	size_t i;
+	p->mark_known = 0;
 	para_reserve(p, p->len + n, p->nanch + na);
 	memcpy(p->text + p->len, s, n);
 	for (i = 0; i < na; i++) {
@@ -111,6 +116,18 @@ para_append(para_t *p, const char *s, size_t n, const rk_anchor *a, size_t na)
 		p->anch[p->nanch++].off += p->len;
 	}
 	p->len += n;
+}
+
+/* rk_marker_at() of p's text, computed once while the text stays */
+static int
+para_marker(para_t *p, rk_marker *m)
+{
+	if (!p->mark_known) {
+		p->marked = rk_marker_at(p->text, p->len, &p->mark);
+		p->mark_known = 1;
+	}
+	*m = p->mark;
+	return p->marked;
 }
 
 static void
@@ -249,7 +266,7 @@ cont_start(const char *s, size_t n)
 
 /* Does line a (the paragraph so far) go on in line b? */
 static int
-should_join(const para_t *a, const para_t *b, int piece)
+should_join(para_t *a, para_t *b, int piece)
 {
 	rk_marker m;
 	int marked;
@@ -258,10 +275,10 @@ should_join(const para_t *a, const para_t *b, int piece)
 	if (piece)
 		return 1;
 	/* 附件1 alone on its line takes the next line as its title */
-	if (rk_marker_at(a->text, a->len, &m) && m.style == ST_APPENDIX && m.len == a->len &&
-	    !rk_marker_at(b->text, b->len, &m) && short_unpunct(b->text, b->len))
+	if (para_marker(a, &m) && m.style == ST_APPENDIX && m.len == a->len &&
+	    !para_marker(b, &m) && short_unpunct(b->text, b->len))
 		return 1;
-	if (rk_marker_at(b->text, b->len, &m) || rk_has_prefix(b->text, b->len, "——") ||
+	if (para_marker(b, &m) || rk_has_prefix(b->text, b->len, "——") ||
 	    rk_is_furniture(b->text, b->len) || rk_is_tail_trigger(b->text, b->len))
 		return 0;
 	if (open_end(a->text, a->len) || cont_start(b->text, b->len))
@@ -276,7 +293,7 @@ should_join(const para_t *a, const para_t *b, int piece)
 	if (is_alnum((unsigned char)a->text[a->len - 1]) && (is_alnum((unsigned char)b->text[0]) || b->text[0] == '.'))
 		return 1;
 	/* a body line cut mid-sentence; a heading line never holds a 。 */
-	marked = rk_marker_at(a->text, a->len, &m);
+	marked = para_marker(a, &m);
 	if (rk_is_byline(a->text, a->len) ||
 	    (rk_ends_final(b->text, b->len) && chars_upto(b->text, b->len, 12) <= 12 &&
 	     !find3(b->text, b->len, "，")))
@@ -293,7 +310,8 @@ get_para(rk_reader *r, para_t *p)
 	int fragment = 0;
 	if (!r->have_line && !read_line(r))
 		return 0;
-	/* the paragraph takes the first line's buffer, giving its own */
+	/* the paragraph takes the first line's buffer, giving its own, and
+	 * what is known of its marker */
 	{
 		char *t = p->text;
 		size_t cap = p->cap;
@@ -305,13 +323,17 @@ get_para(rk_reader *r, para_t *p)
 	p->len = p->nanch = 0;
 	para_append(p, p->text, 0, r->line.anch, r->line.nanch);
 	p->len = r->line.len;
+	p->mark_known = r->line.mark_known;
+	p->marked = r->line.marked;
+	p->mark = r->line.mark;
+	r->line.mark_known = 0;
 	p->cont = r->line_piece;
 	r->have_line = 0;
 	while (read_line(r)) {
 		rk_marker m;
 		r->have_line = 1;
 		if (!should_join(p, &r->line, r->line_piece) &&
-		    !(fragment && !rk_marker_at(r->line.text, r->line.len, &m) &&
+		    !(fragment && !para_marker(&r->line, &m) &&
 		      !rk_is_furniture(r->line.text, r->line.len) && p->len + r->line.len <= RK_PARA_MAX))
 			break;
 		/* after a fragment like 2.5 the sentence goes on: PM / 2.5 / 年平均浓度 */
@@ -710,7 +732,7 @@ classify(rk_reader *r)
 	size_t n = r->cur.len, ll;
 	size_t chars = chars_upto(s, n, 80);
 	rk_marker m, m2;
-	int marked = rk_marker_at(s, n, &m);
+	int marked = para_marker(&r->cur, &m);
 	int para_start = !r->cur.cont;
 
 	if (!marked)
@@ -998,6 +1020,7 @@ reset_outline(rk_reader *r)
 	r->item_last = 0;
 	r->started = r->have_next = r->have_line = 0;
 	r->cur.len = r->next.len = 0;
+	r->cur.mark_known = r->next.mark_known = 0;
 	r->fresh_doc = 1;
 }
 
