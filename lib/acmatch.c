@@ -329,25 +329,50 @@ rk_dict_score(rk_dict *d, double (*f)(double freq, void *ctx), void *ctx)
 			d->nodes[i].score = f(d->words[d->nodes[i].word].freq, ctx);
 }
 
+/* From node, which spells cp[0..j), to the node of cp[0..j], -1 if none;
+ * the second character by the pair hash. */
+static inline int
+walk(const rk_dict *d, const unsigned *cp, int j, int node)
+{
+	if (j == 1 && d->pairs && cp[0] < 0x10000 && cp[1] < 0x10000)
+		return pair_step(d, cp[0], cp[1]);
+	return step(d, node, cp[j]);
+}
+
 int
 rk_dict_prefixes(const rk_dict *d, const unsigned *cp, int n, int *lens, double *scores, int max)
 {
 	int node = 0, j, found = 0;
-	for (j = 0; j < n && found < max; j++) {
-		const struct node *nd;
-		if (j == 1 && d->pairs && cp[0] < 0x10000 && cp[1] < 0x10000)
-			node = pair_step(d, cp[0], cp[1]);
-		else
-			node = step(d, node, cp[j]);
-		if (node < 0)
-			break;
-		nd = &d->nodes[node];
-		if (nd->word >= 0) {
+	for (j = 0; j < n && found < max && (node = walk(d, cp, j, node)) >= 0; j++)
+		if (d->nodes[node].word >= 0) {
 			lens[found] = j + 1;
-			scores[found++] = nd->score;
+			scores[found++] = d->nodes[node].score;
+		}
+	return found;
+}
+
+/* rk_dict_prefixes() and the choice among the words found in one walk:
+ * -W no longer stores a DAG's edges to go over them again.  The same
+ * words in the same order (shortest first, at most 128), the same sums. */
+int
+rk_dict_route(const rk_dict *d, const unsigned *cp, int n, const double *route, double *best)
+{
+	int node = 0, j, found = 0, bestlen = 0;
+	double b = 0;
+	for (j = 0; j < n && found < 128 && (node = walk(d, cp, j, node)) >= 0; j++) {
+		const struct node *nd = &d->nodes[node];
+		if (nd->word >= 0) {
+			double sc = nd->score + route[j + 1];
+			found++;
+			/* >=: on a tie the longer word wins, as Python's max of (score, x) */
+			if (!bestlen || sc >= b) {
+				b = sc;
+				bestlen = j + 1;
+			}
 		}
 	}
-	return found;
+	*best = b;
+	return bestlen;
 }
 
 void

@@ -88,6 +88,9 @@ void rk_dict_free(rk_dict *d);
  * above 0: their lengths in characters in lens[], shortest first, their
  * scores in scores[]; at most max; returns how many. */
 int rk_dict_prefixes(const rk_dict *d, const unsigned *cp, int n, int *lens, double *scores, int max);
+/* Of those words, the one of highest score + route[length] (ties to the
+ * longer): returns its length, 0 if none, and that sum in *best. */
+int rk_dict_route(const rk_dict *d, const unsigned *cp, int n, const double *route, double *best);
 /* A word's score is its frequency until this sets it to f(frequency). */
 void rk_dict_score(rk_dict *d, double (*f)(double freq, void *ctx), void *ctx);
 double rk_dict_freq(const rk_dict *d, int id);

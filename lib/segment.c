@@ -18,17 +18,12 @@
 struct rk_seg {
 	const rk_dict *dict;
 	double logtotal;
-	int lens[128];         /* one walk's words */
-	double scores[128];
 	/* per run, grown as needed */
 	unsigned *cp;
 	size_t *off;           /* byte offset of each character, and of the end */
-	int *dagstart;         /* edges of character k: dagend[dagstart[k] .. dagstart[k+1]) */
-	int *dagend;
-	double *dagscore;      /* log(freq) - logtotal of each edge */
 	double *route;
 	int *next;
-	size_t cap, dagcap;
+	size_t cap;
 };
 
 /* Natural logarithm, in long double so that the double result is the
@@ -58,21 +53,46 @@ ln(double x)
 	return (double)(e * ln2 + 2 * sum);
 }
 
+/* Dictionary frequencies are mostly small integers, many words sharing
+ * one: their logarithms are computed once (the same ln(), the same
+ * doubles), which takes most of ln()'s share of loading. */
+enum { LNMEMO = 1 << 16 };
+struct scorectx { double logtotal; double *memo; unsigned char *have; };
+
 static double
 word_score(double freq, void *ctx)
 {
+	struct scorectx *c = ctx;
+	double l;
+	if (freq >= 0 && freq < LNMEMO && freq == (double)(unsigned)freq) {
+		unsigned i = (unsigned)freq;
+		if (!c->have[i]) {
+			c->memo[i] = ln(freq);
+			c->have[i] = 1;
+		}
+		l = c->memo[i];
+	} else
+		l = ln(freq);
 	/* jieba: log(freq) - log(total), in that order */
-	return ln(freq) - *(double *)ctx;
+	return l - c->logtotal;
 }
 
 rk_seg *
 rk_seg_new(rk_dict *d)
 {
 	rk_seg *g = rk_alloc(sizeof *g);
+	struct scorectx c;
 	memset(g, 0, sizeof *g);
 	g->dict = d;
 	g->logtotal = ln(rk_dict_total(d));
-	rk_dict_score(d, word_score, &g->logtotal);
+	c.logtotal = g->logtotal;
+	c.memo = rk_alloc(LNMEMO * sizeof *c.memo);
+	c.have = calloc(LNMEMO, 1);
+	if (!c.have)
+		rk_die(1, "out of memory");
+	rk_dict_score(d, word_score, &c);
+	free(c.memo);
+	free(c.have);
 	return g;
 }
 
@@ -83,9 +103,6 @@ rk_seg_free(rk_seg *g)
 		return;
 	free(g->cp);
 	free(g->off);
-	free(g->dagstart);
-	free(g->dagend);
-	free(g->dagscore);
 	free(g->route);
 	free(g->next);
 	free(g);
@@ -113,63 +130,30 @@ grow(rk_seg *g, size_t n)
 	g->cap = n + 1 > 2 * g->cap ? n + 1 : 2 * g->cap;
 	g->cp = rk_realloc(g->cp, g->cap * sizeof *g->cp);
 	g->off = rk_realloc(g->off, g->cap * sizeof *g->off);
-	g->dagstart = rk_realloc(g->dagstart, g->cap * sizeof *g->dagstart);
 	g->route = rk_realloc(g->route, g->cap * sizeof *g->route);
 	g->next = rk_realloc(g->next, g->cap * sizeof *g->next);
 }
 
+/* One run of jieba_han characters, s[0..n), its N code points and their
+ * offsets already in g->cp and g->off.  The route is computed from the end
+ * backwards, so the words starting at k are weighed as the walk finds them
+ * (rk_dict_route()): no DAG is stored. */
 static void
-add_edge(rk_seg *g, size_t *ne, int end, double score)
+cut_run(rk_seg *g, const char *s, size_t n, int N, size_t base, rk_emit *emit, void *ctx)
 {
-	if (*ne == g->dagcap) {
-		g->dagcap = g->dagcap ? 2 * g->dagcap : 1024;
-		g->dagend = rk_realloc(g->dagend, g->dagcap * sizeof *g->dagend);
-		g->dagscore = rk_realloc(g->dagscore, g->dagcap * sizeof *g->dagscore);
-	}
-	g->dagend[*ne] = end;
-	g->dagscore[*ne] = score;
-	(*ne)++;
-}
+	int k, x, buf = -1;
 
-/* One run of jieba_han characters, s[0..n). */
-static void
-cut_run(rk_seg *g, const char *s, size_t n, size_t base, rk_emit *emit, void *ctx)
-{
-	size_t i = 0, ne = 0;
-	int N = 0, k, x, buf = -1;
-
-	while (i < n) {
-		int len;
-		grow(g, (size_t)N + 1);
-		g->cp[N] = rk_u8dec(s + i, n - i, &len);
-		g->off[N++] = i;
-		i += (size_t)len;
-	}
 	g->off[N] = n;
-	for (k = 0; k < N; k++) {
-		int e, found = rk_dict_prefixes(g->dict, g->cp + k, N - k, g->lens, g->scores, 128);
-		g->dagstart[k] = (int)ne;
-		for (e = 0; e < found; e++)
-			add_edge(g, &ne, k + g->lens[e] - 1, g->scores[e]);
-		if (!found)   /* FREQ.get(c) or 1: log 1 = 0 */
-			add_edge(g, &ne, k, 0 - g->logtotal);
-	}
-	g->dagstart[N] = (int)ne;
 	g->route[N] = 0;
 	for (k = N - 1; k >= 0; k--) {
-		int e;
-		double best = 0;
-		int bestend = -1;
-		for (e = g->dagstart[k]; e < g->dagstart[k + 1]; e++) {
-			double sc = g->dagscore[e] + g->route[g->dagend[e] + 1];
-			/* >=: on a tie the later, longer edge wins, as Python's max of (score, x) */
-			if (bestend < 0 || sc >= best) {
-				best = sc;
-				bestend = g->dagend[e];
-			}
+		double best;
+		int len = rk_dict_route(g->dict, g->cp + k, N - k, g->route + k, &best);
+		if (!len) {   /* FREQ.get(c) or 1: log 1 = 0 */
+			best = (0 - g->logtotal) + g->route[k + 1];
+			len = 1;
 		}
 		g->route[k] = best;
-		g->next[k] = bestend + 1;
+		g->next[k] = k + len;
 	}
 	for (x = 0; x < N; x = g->next[x]) {
 		int y = g->next[x];
@@ -188,28 +172,31 @@ cut_run(rk_seg *g, const char *s, size_t n, size_t base, rk_emit *emit, void *ct
 		emit(ctx, s + g->off[buf], n - g->off[buf], base + g->off[buf]);
 }
 
+/* Each character is decoded once, into the run's arrays as it goes. */
 void
 rk_seg_cut(rk_seg *g, const char *s, size_t n, rk_emit *emit, void *ctx)
 {
 	size_t i = 0, run = 0;
-	int inrun = 0;
+	int N = 0;
 	while (i < n) {
 		int len;
 		unsigned cp = rk_u8dec(s + i, n - i, &len);
 		if (jieba_han(cp)) {
-			if (!inrun)
+			if (!N)
 				run = i;
-			inrun = 1;
+			grow(g, (size_t)N + 1);
+			g->cp[N] = cp;
+			g->off[N++] = i - run;
 		} else {
-			if (inrun)
-				cut_run(g, s + run, i - run, run, emit, ctx);
-			inrun = 0;
+			if (N)
+				cut_run(g, s + run, i - run, N, run, emit, ctx);
+			N = 0;
 			emit(ctx, s + i, (size_t)len, i);
 		}
 		i += (size_t)len;
 	}
-	if (inrun)
-		cut_run(g, s + run, n - run, run, emit, ctx);
+	if (N)
+		cut_run(g, s + run, n - run, N, run, emit, ctx);
 }
 
 int
