@@ -538,10 +538,6 @@ is_boundary_before(const char *s, size_t pos)
 	return 0;
 }
 
-/* Offset of the next 是 (E6 98 AF) or 第 (E7 AC AC) in s[i..n), n if none:
- * their last two bytes compared sixteen places at a time, the lead byte
- * of the rare pair found looked at after.  (memchr on a last byte
- * stopped every hundred bytes or so on other characters.) */
 #ifdef __SSE2__
 /* Bit k: bytes k + 1 and k + 2 at u are 98 AF or AC AC. */
 static inline unsigned
@@ -557,12 +553,17 @@ pair_mask(const unsigned char *u)
 }
 #endif
 
+/* Offset of the next 是 (E6 98 AF) or 第 (E7 AC AC) in s[i..n), n if none:
+ * their last two bytes compared sixteen places at a time, the lead byte
+ * of the rare pair found looked at after.  (memchr on a last byte
+ * stopped every hundred bytes or so on other characters.) */
 static size_t
 next_shi_di(const char *s, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
 #ifdef __SSE2__
-	/* 32 places a step: the loop costs less than the compares */
+	/* 32 places a step: the loop test and the branch on the mask are paid
+	 * once for two compares */
 	for (; i + 34 <= n; i += 32) {
 		unsigned m = pair_mask(u + i) | pair_mask(u + i + 16) << 16;
 		for (; m; m &= m - 1) {
