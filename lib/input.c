@@ -1083,6 +1083,10 @@ rk_in_line(rk_input *in)
 	}
 	in->newline_seen = eol;
 	in->len -= trailing_blank(in->line, in->len);
+	/* a zero-width character among the trailing blanks left an anchor
+	 * past the text: nothing follows it now */
+	while (in->nanch > 1 && in->anchors[in->nanch - 1].off > in->len)
+		in->nanch--;
 	if (!in->piece)
 		trim_leading(in);
 	return 1;

@@ -6,6 +6,7 @@
 #include "unit.h"
 #include "rkit.h"
 #include "metric.h"
+#include "internal.h"
 
 /* A temporary file holding s[0..n); its name in path (64 bytes). */
 static void
@@ -58,6 +59,29 @@ fmt(unsigned long long mant, int exp)
 	return buf;
 }
 
+/* Every anchor of every line of s[0..n) lies within the line's text (the
+ * decoder fuzz target's check). */
+static int
+anchors_inside(const char *s, size_t n)
+{
+	char path[64];
+	rk_input in;
+	size_t i;
+	int ok = 1;
+	tmpdoc(s, n, path);
+	memset(&in, 0, sizeof in);
+	if (rk_in_open(&in, path, NULL) < 0) {
+		unlink(path);
+		return 0;
+	}
+	while (rk_in_line(&in))
+		for (i = 0; i < in.nanch; i++)
+			ok &= in.anchors[i].off <= in.len;
+	rk_in_close(&in);
+	unlink(path);
+	return ok;
+}
+
 int
 main(void)
 {
@@ -107,5 +131,11 @@ main(void)
 	CHECK_INT("TSV header of 43 columns: row read", read_doc(s, n, NULL, &bytes, &first), 1);
 	CHECK_STR("TSV header of 43 columns: text column", first, "全年完成投资8.6亿元。");
 
+	/* decoder: a zero-width character among a line's trailing blanks left
+	 * its anchor past the trimmed text */
+	{
+		static const char zw[] = "第一段 \xEF\xBB\xBF\f\f\n第二段\f\xE2\x80\x8B \n";
+		CHECK("anchors inside the line after trailing blanks", anchors_inside(zw, sizeof zw - 1));
+	}
 	return unit_failed;
 }

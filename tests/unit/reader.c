@@ -176,6 +176,11 @@ main(void)
 	pos("column after a zero-width space", "开展\xE2\x80\x8B学习9次。\n", "9次", 1, 5);
 	pos("line after a join", "空气质量改善，PM\n2.5\n年平均浓度下降。\n", "年平均", 3, 0);
 	pos("column inside a joined line", "空气质量改善，PM\n2.5\n年平均浓度下降8%。\n", "8%", 3, 7);
+	/* the zero-width character's anchor must go with the blanks after it,
+	 * or it lands in the joined text of the next line (a fuzz finding) */
+	pos("zero-width among trailing blanks, then a join",
+	    "空气质量改善，PM\xE2\x80\x8B\f \n2.5\n年平均浓度下降8%。\n", "8%", 3, 7);
+	pos("zero-width among trailing blanks", "第一段\xE2\x80\x8B\f\f\n第二段有12次。\n", "12", 2, 4);
 	pos("CRLF lines", "第一段。\r\n第二段有12次。\r\n", "12", 2, 4);
 	pos("CR lines", "第一段。\r第二段有12次。\r", "12", 2, 4);
 
