@@ -21,8 +21,10 @@ struct word { size_t off; unsigned len; unsigned order; double freq; uint64_t pr
 struct node { unsigned cp, first, nchild; int word; double score; };
 
 /* key: the first code point << 16 | the second; node 0 (the root) marks
- * an empty slot */
+ * an empty slot.  The node's word flag and whether it has children are in
+ * node's top bits: -W reads the node only for a word's score. */
 struct pairslot { unsigned key, node; };
+enum { PAIR_WORD = 1u << 31, PAIR_KIDS = 1u << 30, PAIR_NODE = PAIR_KIDS - 1 };
 
 struct rk_dict {
 	char *bytes;               /* the words, back to back */
@@ -244,20 +246,29 @@ build_pairs(rk_dict *d)
 			for (h = pairhash(d, key); d->pairs[h].node; h = (h + 1) & d->pairmask)
 				;
 			d->pairs[h].key = key;
-			d->pairs[h].node = k;
+			d->pairs[h].node = k | (d->nodes[k].word >= 0 ? PAIR_WORD : 0) |
+			                   (d->nodes[k].nchild ? PAIR_KIDS : 0);
 		}
 	}
+}
+
+/* The slot of c1 c2 (both BMP), NULL if no word starts so. */
+static inline const struct pairslot *
+pair_slot(const rk_dict *d, unsigned c1, unsigned c2)
+{
+	unsigned key = c1 << 16 | c2, h;
+	for (h = pairhash(d, key); d->pairs[h].node; h = (h + 1) & d->pairmask)
+		if (d->pairs[h].key == key)
+			return &d->pairs[h];
+	return NULL;
 }
 
 /* The node of c1 c2 (both BMP), -1 if no word starts so. */
 static inline int
 pair_step(const rk_dict *d, unsigned c1, unsigned c2)
 {
-	unsigned key = c1 << 16 | c2, h;
-	for (h = pairhash(d, key); d->pairs[h].node; h = (h + 1) & d->pairmask)
-		if (d->pairs[h].key == key)
-			return (int)d->pairs[h].node;
-	return -1;
+	const struct pairslot *p = pair_slot(d, c1, c2);
+	return p ? (int)(p->node & PAIR_NODE) : -1;
 }
 
 void
@@ -354,22 +365,36 @@ rk_dict_prefixes(const rk_dict *d, const unsigned *cp, int n, int *lens, double 
 /* rk_dict_prefixes() and the choice among the words found in one walk:
  * -W no longer stores a DAG's edges to go over them again.  The same
  * words in the same order (shortest first, at most 128), the same sums. */
+/* A word of len characters and score sc ending the walk's prefix. */
+#define CONSIDER(len, sc) do { \
+		double sum_ = (sc) + route[len]; \
+		found++; \
+		/* >=: on a tie the longer word wins, as Python's max of (score, x) */ \
+		if (!bestlen || sum_ >= b) { \
+			b = sum_; \
+			bestlen = (len); \
+		} \
+	} while (0)
+
 int
 rk_dict_route(const rk_dict *d, const unsigned *cp, int n, const double *route, double *best)
 {
-	int node = 0, j, found = 0, bestlen = 0;
+	int node, j = 1, found = 0, bestlen = 0;
 	double b = 0;
-	for (j = 0; j < n && found < 128 && (node = walk(d, cp, j, node)) >= 0; j++) {
-		const struct node *nd = &d->nodes[node];
-		if (nd->word >= 0) {
-			double sc = nd->score + route[j + 1];
-			found++;
-			/* >=: on a tie the longer word wins, as Python's max of (score, x) */
-			if (!bestlen || sc >= b) {
-				b = sc;
-				bestlen = j + 1;
-			}
+	if (n > 0 && (node = walk(d, cp, 0, 0)) >= 0) {
+		if (d->nodes[node].word >= 0)
+			CONSIDER(1, d->nodes[node].score);
+		if (n > 1 && d->pairs && cp[0] < 0x10000 && cp[1] < 0x10000) {
+			/* the second character from the pair's slot only */
+			const struct pairslot *p = pair_slot(d, cp[0], cp[1]);
+			node = p && (p->node & PAIR_KIDS) ? (int)(p->node & PAIR_NODE) : -1;
+			if (p && (p->node & PAIR_WORD))
+				CONSIDER(2, d->nodes[p->node & PAIR_NODE].score);
+			j = 2;
 		}
+		for (; j < n && node >= 0 && found < 128 && (node = step(d, node, cp[j])) >= 0; j++)
+			if (d->nodes[node].word >= 0)
+				CONSIDER(j + 1, d->nodes[node].score);
 	}
 	*best = b;
 	return bestlen;
