@@ -163,7 +163,7 @@ static unsigned
 cp_at(const rk_dict *d, size_t w, size_t boff, int *len)
 {
 	const struct word *x = &d->words[w];
-	return rk_u8dec(d->bytes + x->off + boff, x->len - boff, len);
+	return rk_u8dec_fast(d->bytes + x->off + boff, x->len - boff, len);
 }
 
 /* Words [lo, hi) share the boff bytes that spell node; give node its word

@@ -70,6 +70,24 @@ void rk_find_slogans(const char *s, size_t n, rk_emit *emit, void *ctx);
 /* Character n-grams, lo <= n <= hi, of each run of Han characters. */
 void rk_find_ngrams(const char *s, size_t n, int lo, int hi, rk_emit *emit, void *ctx);
 
+/* rk_u8dec(), inlined for the loops that call it on every character (it
+ * is in another file): ASCII and three-byte characters here, the rest
+ * there. */
+static inline unsigned
+rk_u8dec_fast(const char *s, size_t n, int *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n && u[0] < 0x80) {
+		*len = 1;
+		return u[0];
+	}
+	if (n >= 3 && u[0] >= 0xE0 && u[0] < 0xF0) {
+		*len = 3;
+		return (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+	}
+	return rk_u8dec(s, n, len);
+}
+
 /* ---- dictionaries and term lists (acmatch.c) ------------------------- */
 
 /* A static trie over code points, built once from a list of words, that

@@ -108,24 +108,6 @@ rk_seg_free(rk_seg *g)
 	free(g);
 }
 
-/* rk_u8dec(), inlined for the two loops that call it on every character
- * (it is in another file): ASCII and three-byte characters here, the
- * rest there. */
-static inline unsigned
-dec(const char *s, size_t n, int *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (n && u[0] < 0x80) {
-		*len = 1;
-		return u[0];
-	}
-	if (n >= 3 && u[0] >= 0xE0 && u[0] < 0xF0) {
-		*len = 3;
-		return (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-	}
-	return rk_u8dec(s, n, len);
-}
-
 static int
 jieba_han(unsigned cp)
 {
@@ -198,7 +180,7 @@ rk_seg_cut(rk_seg *g, const char *s, size_t n, rk_emit *emit, void *ctx)
 	int N = 0;
 	while (i < n) {
 		int len;
-		unsigned cp = dec(s + i, n - i, &len);
+		unsigned cp = rk_u8dec_fast(s + i, n - i, &len);
 		if (jieba_han(cp)) {
 			if (!N)
 				run = i;
@@ -223,8 +205,12 @@ rk_is_wordlike(const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		int len;
-		unsigned cp = dec(s + i, n - i, &len);
-		if (ascii_alnum(rk_fold(cp)) || rk_is_cjk(cp))
+		unsigned cp = rk_u8dec_fast(s + i, n - i, &len);
+		/* most tokens: a Han character of the basic block (rk_is_cjk())
+		 * or ASCII (which rk_fold() keeps), without the two calls */
+		if (cp >= 0x4E00 && cp <= 0x9FFF)
+			return 1;
+		if (cp < 0x80 ? ascii_alnum(cp) : ascii_alnum(rk_fold(cp)) || rk_is_cjk(cp))
 			return 1;
 		i += (size_t)len;
 	}
