@@ -690,10 +690,20 @@ latin_code_after(const char *s, size_t n, size_t q)
 	return 1;
 }
 
+/* What one candidate's tests found that a later test asks again: the
+ * unit at q (rk_mscan_next() looks before classify() does) and the
+ * approximation before p (classify() looks before find_approx() does). */
+typedef struct {
+	const unit *uq;   /* unit_at(q), when uq_known */
+	int uq_known;
+	size_t ab;        /* match_before(p, approx_before), or (size_t)-1 */
+} known;
+
 /* Decide what the numeral [p, q) is.  Fills a->why and, for an amount,
  * the unit and the end of its text. */
 static int
-classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_amount *a)
+classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_amount *a,
+         known *kn)
 {
 	const char *s = sc->s;
 	size_t n = sc->n, st, j, k, ulen;
@@ -974,7 +984,7 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 		if (u2)
 			j += 3;
 	}
-	u = unit_at(s, n, j);
+	u = j == q && kn->uq_known ? kn->uq : unit_at(s, n, j);
 	if (u && u->cls == U_COUNT && u->len == 3 && has_at(s, n, j, "个") &&
 	    has_at(s, n, j + 3, "多月"))
 		u = NULL;   /* handled below as 个多月 */
@@ -1022,6 +1032,7 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 	}
 	if (!redacted) {
 		size_t ab = match_before(s, p, &ws_approx_before);
+		kn->ab = ab;
 		/* 百 千 万 alone count only with an approximation or after a verb
 		 * of reaching: 千余家 近万人 突破百亿元 */
 		if ((num->flags & RK_NUM_BARE) && num->v.mant * 1 != 10 &&
@@ -1073,11 +1084,13 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 /* Approximation: before the number (超4500家), inside (10余万), between number
  * and unit (400多份), after the unit (5.5%左右). */
 static void
-find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, rk_amount *a)
+find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, size_t ab,
+            rk_amount *a)
 {
 	size_t k, end = p + a->len;
 	a->approx_len = 0;
-	if ((k = match_before(s, p, &ws_approx_before)) != 0) {
+	k = ab != (size_t)-1 ? ab : match_before(s, p, &ws_approx_before);
+	if (k != 0) {
 		/* 上 only before a bare multiplier: 上万人, not 以上3个; and not
 		 * as the end of a verb of reaching: 迈上万亿元台阶 */
 		size_t b;
@@ -1239,9 +1252,10 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 
 /* The rest of an amount once its numeral [p, q) and unit are known. */
 static int
-finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, rk_amount *a)
+finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, const known *kn,
+       rk_amount *a)
 {
-	find_approx(sc->s, sc->n, p, q, num, a);
+	find_approx(sc->s, sc->n, p, q, num, kn->ab, a);
 	find_dir(sc, p, a);
 	find_subject(sc, p, cls, a);
 	sc->pos = p + a->len;
@@ -1339,6 +1353,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 	const char *s = sc->s;
 	size_t n = sc->n, i = sc->pos, p, q;
 	rk_num num;
+	known kn;
 	int cls, len;
 
 	if (!scanbits_ready)
@@ -1383,6 +1398,9 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		a->subj_off = a->subj_len = 0;
 		a->clause_off = a->clause_len = 0;
 		a->why = RK_WHY_NONE;
+		kn.uq = NULL;
+		kn.uq_known = 0;
+		kn.ab = (size_t)-1;
 		if (cp == '*' || cp == 0xFF0A) {
 			/* redacted: **次 **％ (a run of asterisks, then a unit) */
 			size_t st;
@@ -1401,11 +1419,11 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 			un = unit_at(s, n, has_at(s, n, q, "余") || has_at(s, n, q, "多") ? q + 3 : q);
 			if (!un)
 				continue;
-			cl = classify(sc, p, q, &num, 1, a);
+			cl = classify(sc, p, q, &num, 1, a, &kn);
 			if (a->why != RK_WHY_NONE)
 				continue;
 			a->na = 1;
-			return finish(sc, p, q, &num, cl, a);
+			return finish(sc, p, q, &num, cl, &kn, a);
 		}
 		/* 一 alone is never an amount (see below): when the next character
 		 * cannot go on a numeral, skip the parse (余 多 may, as 一余万) */
@@ -1430,7 +1448,8 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		/* nor, without -a, is a number with no unit after it, unless it has a
 		 * point or 万/亿 (3.51, 71.3万) or starts a range (2—4家): most Chinese
 		 * numerals end here, before the rules are tried */
-		if (!sc->all && !(num.flags & (RK_NUM_DECIMAL | RK_NUM_BIGMULT)) && !unit_at(s, n, q)) {
+		if (!sc->all && !(num.flags & (RK_NUM_DECIMAL | RK_NUM_BIGMULT)) &&
+		    (kn.uq_known = 1, kn.uq = unit_at(s, n, q)) == NULL) {
 			int l2;
 			unsigned nx = cp_at(s, n, q, &l2);
 			if (nx != 0x4F59 && nx != 0x591A && nx != 0x6765 && nx != '-' && nx != 0x2014 &&
@@ -1438,7 +1457,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 			    nx != 0x5230)
 				continue;
 		}
-		cls = classify(sc, p, q, &num, 0, a);
+		cls = classify(sc, p, q, &num, 0, a, &kn);
 		if (a->why != RK_WHY_NONE) {
 			if (!sc->all)
 				continue;
@@ -1448,7 +1467,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 			return 1;
 		}
 		a->v = num.v;
-		return finish(sc, p, q, &num, cls, a);
+		return finish(sc, p, q, &num, cls, &kn, a);
 	}
 	sc->pos = n;
 	return 0;
