@@ -345,6 +345,33 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 	if (len == 0 || !rk_num_start(cp))
 		return 0;
 
+	/* Most Arabic numerals are plain ASCII integers (2023年, 12个): when the
+	 * run of digits ends at a character that cannot go on a numeral (no
+	 * separator, point, digit, multiplier or 余/多), the answer is the run,
+	 * as the general loop below would give it.  A leading 0 and runs of 19
+	 * digits or more (LEAD_ZERO, BAD) take the loop. */
+	if (cp - '1' < 9) {
+		unsigned long long m = 0;
+		size_t k = 0;
+		while (k < n && k < 19 && (unsigned)(unsigned char)s[k] - '0' < 10)
+			m = m * 10 + (unsigned)((unsigned char)s[k++] - '0');
+		if (k < 19) {
+			int l2 = 0;
+			unsigned nx = k < n ? cp_at(s + k, n - k, &l2) : 0;
+			if (k == n || ((unsigned char)s[k] < 0x80 && nx != ',' && nx != '.') ||
+			    (nx >= 0x80 && !(nx < 0x10000 && (numtab[nx >> 3] >> (nx & 7) & 1)) &&
+			     nx != 0x4F59 && nx != 0x591A && nx != 0xFF0E)) {
+				out->len = k;
+				out->v.mant = m;
+				out->v.exp = 0;
+				out->flags = RK_NUM_ARABIC;
+				out->int_digits = (int)k;
+				out->nchars = (int)k;
+				return k;
+			}
+		}
+	}
+
 	while (i < n) {
 		cp = cp_at(s + i, n - i, &len);
 		/* every digit, Chinese numeral and multiplier is in numtab: most
