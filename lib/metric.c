@@ -484,6 +484,19 @@ wordsets_init(void)
 	}
 }
 
+/* a == b for k bytes: words are a few bytes and the first differs
+ * mostly, where memcmp() would cost its call. */
+static inline int
+same_bytes(const char *a, const char *b, size_t k)
+{
+	while (k > 0 && *a == *b) {
+		a++;
+		b++;
+		k--;
+	}
+	return k == 0;
+}
+
 /* The longest word of ws ending at s[i]; its length, or 0. */
 static size_t
 match_before(const char *s, size_t i, const wordset *ws)
@@ -498,7 +511,8 @@ match_before(const char *s, size_t i, const wordset *ws)
 	b = (unsigned char)s[i - 1] & 0x3Fu;
 	for (j = ws->end_first[b]; j < ws->end_first[b + 1]; j++) {
 		const word *w = &ws->tab[ws->end_order[j]];
-		if (w->len > best && w->w[w->len - 1] == s[i - 1] && ends_withn(s, i, w->w, w->len))
+		if (w->len > best && w->w[w->len - 1] == s[i - 1] && w->len <= i &&
+		    same_bytes(s + i - w->len, w->w, w->len - 1))
 			best = w->len;
 	}
 	return best;
@@ -518,8 +532,8 @@ match_at(const char *s, size_t n, size_t i, const wordset *ws)
 	b = (unsigned char)s[i + 2] & 0x3Fu;
 	for (j = ws->start_first[b]; j < ws->start_first[b + 1]; j++) {
 		const word *w = &ws->tab[ws->start_order[j]];
-		if (w->len > best && w->w[2] == s[i + 2] && w->w[1] == s[i + 1] &&
-		    has_atn(s, n, i, w->w, w->len))
+		if (w->len > best && w->w[2] == s[i + 2] && w->w[1] == s[i + 1] && i + w->len <= n &&
+		    same_bytes(s + i, w->w, w->len))
 			best = w->len;
 	}
 	return best;
@@ -1238,6 +1252,15 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	stop = sc->last_end != (size_t)-1 && sc->last_end <= i ? sc->last_end : 0;
 	end = i;
 	for (count = 0; i > stop && count < 24; count++) {
+		const unsigned char *u = (const unsigned char *)s;
+		/* lead E5-E9 after a non-ASCII byte: cp_before() gives U+5000-9FFF,
+		 * Han, no quote or digit; only 的 (E7 9A 84) ends the walk */
+		if (i >= 3 && u[i - 1] >= 0x80 && u[i - 3] - 0xE5u < 5) {
+			if (u[i - 3] == 0xE7 && (u[i - 2] & 0x3F) == 0x1A && (u[i - 1] & 0x3F) == 0x04)
+				break;
+			i -= 3;
+			continue;
+		}
 		cp = cp_before(s, i, &st);
 		if (!(is_han(cp) || is_open_quote(cp) || is_close_quote(cp)) || is_digit(cp) ||
 		    cp == 0x7684)
