@@ -1245,7 +1245,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	i = a->approx_len && a->approx_off < p ? a->approx_off : p;
 	for (;;) {
 		k = match_before(s, i, &ws_subject_verbs);
-		if (!k || k > i)
+		if (!k)    /* a word ends at i and starts at or after 0 */
 			break;
 		i -= k;
 	}
