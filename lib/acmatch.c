@@ -263,14 +263,6 @@ pair_slot(const rk_dict *d, unsigned c1, unsigned c2)
 	return NULL;
 }
 
-/* The node of c1 c2 (both BMP), -1 if no word starts so. */
-static inline int
-pair_step(const rk_dict *d, unsigned c1, unsigned c2)
-{
-	const struct pairslot *p = pair_slot(d, c1, c2);
-	return p ? (int)(p->node & PAIR_NODE) : -1;
-}
-
 void
 rk_dict_build(rk_dict *d)
 {
@@ -340,32 +332,10 @@ rk_dict_score(rk_dict *d, double (*f)(double freq, void *ctx), void *ctx)
 			d->nodes[i].score = f(d->words[d->nodes[i].word].freq, ctx);
 }
 
-/* From node, which spells cp[0..j), to the node of cp[0..j], -1 if none;
- * the second character by the pair hash. */
-static inline int
-walk(const rk_dict *d, const unsigned *cp, int j, int node)
-{
-	if (j == 1 && d->pairs && cp[0] < 0x10000 && cp[1] < 0x10000)
-		return pair_step(d, cp[0], cp[1]);
-	return step(d, node, cp[j]);
-}
-
-int
-rk_dict_prefixes(const rk_dict *d, const unsigned *cp, int n, int *lens, double *scores, int max)
-{
-	int node = 0, j, found = 0;
-	for (j = 0; j < n && found < max && (node = walk(d, cp, j, node)) >= 0; j++)
-		if (d->nodes[node].word >= 0) {
-			lens[found] = j + 1;
-			scores[found++] = d->nodes[node].score;
-		}
-	return found;
-}
-
-/* rk_dict_prefixes() and the choice among the words found in one walk:
- * -W no longer stores a DAG's edges to go over them again.  The same
- * words in the same order (shortest first, at most 128), the same sums. */
-/* A word of len characters and score sc ending the walk's prefix. */
+/* rk_dict_route() walks the words that are prefixes of cp[0..n) shortest
+ * first (at most 128) and chooses among them as it finds them: -W stores
+ * no DAG's edges to go over them again.  CONSIDER is one such word, of len
+ * characters and score sc. */
 #define CONSIDER(len, sc) do { \
 		double sum_ = (sc) + route[len]; \
 		found++; \
@@ -381,7 +351,7 @@ rk_dict_route(const rk_dict *d, const unsigned *cp, int n, const double *route, 
 {
 	int node, j = 1, found = 0, bestlen = 0;
 	double b = 0;
-	if (n > 0 && (node = walk(d, cp, 0, 0)) >= 0) {
+	if (n > 0 && (node = step(d, 0, cp[0])) >= 0) {
 		if (d->nodes[node].word >= 0)
 			CONSIDER(1, d->nodes[node].score);
 		if (n > 1 && d->pairs && cp[0] < 0x10000 && cp[1] < 0x10000) {

@@ -102,12 +102,9 @@ void rk_dict_build(rk_dict *d);
 size_t rk_dict_size(const rk_dict *d);
 double rk_dict_total(const rk_dict *d);     /* sum of frequencies */
 void rk_dict_free(rk_dict *d);
-/* Words that are prefixes of the text cp[0..n) (code points), frequency
- * above 0: their lengths in characters in lens[], shortest first, their
- * scores in scores[]; at most max; returns how many. */
-int rk_dict_prefixes(const rk_dict *d, const unsigned *cp, int n, int *lens, double *scores, int max);
-/* Of those words, the one of highest score + route[length] (ties to the
- * longer): returns its length, 0 if none, and that sum in *best. */
+/* Of the words (frequency above 0) that are prefixes of the text cp[0..n)
+ * (code points), the one of highest score + route[length in characters],
+ * ties to the longer: returns its length, 0 if none, and that sum in *best. */
 int rk_dict_route(const rk_dict *d, const unsigned *cp, int n, const double *route, double *best);
 /* A word's score is its frequency until this sets it to f(frequency). */
 void rk_dict_score(rk_dict *d, double (*f)(double freq, void *ctx), void *ctx);
