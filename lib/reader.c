@@ -198,20 +198,6 @@ has_cjk(const char *s, size_t n)
 	return 0;
 }
 
-/* Characters of s, or max + 1 if there are more: all that the callers'
- * thresholds need.  Lines are valid UTF-8, at most four bytes a
- * character, so 4 * (max + 1) bytes or more hold more than max without
- * counting them. */
-static size_t
-chars_upto(const char *s, size_t n, size_t max)
-{
-	size_t c;
-	if (n >= 4 * (max + 1))
-		return max + 1;
-	c = rk_u8count(s, n);
-	return c > max ? max + 1 : c;
-}
-
 /* First occurrence of a 3-byte character: memchr (vectorised) for its
  * last byte, a continuation byte much rarer than its lead byte. */
 static const char *
@@ -295,12 +281,12 @@ should_join(para_t *a, para_t *b, int piece)
 	/* a body line cut mid-sentence; a heading line never holds a 。 */
 	marked = para_marker(a, &m);
 	if (rk_is_byline(a->text, a->len) ||
-	    (rk_ends_final(b->text, b->len) && chars_upto(b->text, b->len, 12) <= 12 &&
+	    (rk_ends_final(b->text, b->len) && rk_u8count_max(b->text, b->len, 12) <= 12 &&
 	     !find3(b->text, b->len, "，")))
 		return 0;    /* a photo credit; a salutation like 各位代表： */
 	if (rk_has_sentence_mark(a->text, a->len))
 		return 1;
-	return !marked && chars_upto(a->text, a->len, 30) >= 30 && find3(a->text, a->len, "，");
+	return !marked && rk_u8count_max(a->text, a->len, 30) >= 30 && find3(a->text, a->len, "，");
 }
 
 /* Assemble the next paragraph into p. */
@@ -692,7 +678,7 @@ lead_len(const char *s, size_t n)
 	k = rk_sentence_len(s, n);
 	if (k >= n || k < 6 || memcmp(s + k - 3, "。", 3) != 0)
 		return 0;
-	chars = chars_upto(s, k, 30);
+	chars = rk_u8count_max(s, k, 30);
 	if (chars < 5 || chars > 26 || n - k < k)
 		return 0;
 	if (find3(s, k, "，") || find3(s, k, "：") || is_digitish(s, k))
@@ -703,14 +689,14 @@ lead_len(const char *s, size_t n)
 static int
 short_unpunct(const char *s, size_t n)
 {
-	return n > 0 && chars_upto(s, n, 40) <= 40 && !rk_has_sentence_mark(s, n) &&
+	return n > 0 && rk_u8count_max(s, n, 40) <= 40 && !rk_has_sentence_mark(s, n) &&
 	       !rk_ends_final(s, n) && !rk_has_prefix(s, n, "——");
 }
 
 static int
 is_glossary_title(const char *s, size_t n)
 {
-	return chars_upto(s, n, 40) <= 40 && !rk_ends_final(s, n) &&
+	return rk_u8count_max(s, n, 40) <= 40 && !rk_ends_final(s, n) &&
 	       (memmem(s, n, "名词解释", 12) || memmem(s, n, "名词注释", 12) ||
 	        memmem(s, n, "名词释义", 12) || memmem(s, n, "名词术语", 12));
 }
@@ -749,7 +735,7 @@ classify(rk_reader *r)
 {
 	const char *s = r->cur.text;
 	size_t n = r->cur.len, ll;
-	size_t chars = chars_upto(s, n, 80);
+	size_t chars = rk_u8count_max(s, n, 80);
 	rk_marker m, m2;
 	int marked = para_marker(&r->cur, &m);
 	int para_start = !r->cur.cont;
@@ -773,7 +759,7 @@ classify(rk_reader *r)
 	/* a concatenated stream: the next report's body ends the tail */
 	if (r->zone == ZONE_TAIL &&
 	    ((marked && (m.style == ST_HAN_DUN || m.style == ST_HAN_PAREN)) ||
-	     (chars_upto(s, n, 100) >= 100 && rk_has_sentence_mark(s, n))))
+	     (rk_u8count_max(s, n, 100) >= 100 && rk_has_sentence_mark(s, n))))
 		r->zone = ZONE_BODY;
 	if (r->zone == ZONE_TAIL || rk_is_tail_trigger(s, n)) {
 		r->zone = ZONE_TAIL;

@@ -44,7 +44,7 @@ size_t rk_unescape(char *s, size_t n, int *bad);
 unsigned rk_u8dec(const char *s, size_t n, int *len);
 size_t rk_u8count(const char *s, size_t n);          /* code points */
 unsigned rk_u8last(const char *s, size_t n, int *len); /* the last code point, 0 if none */
-/* Code points, exact up to max; more than max when there are more. */
+/* Code points, exact up to max; max + 1 when there are more. */
 size_t rk_u8count_max(const char *s, size_t n, size_t max);
 int rk_u8enc(unsigned cp, char *out);                /* returns bytes written */
 /* Full-width ASCII variants (U+FF01..U+FF5E) folded to ASCII; others as is. */

@@ -62,9 +62,13 @@ rk_u8count(const char *s, size_t n)
 size_t
 rk_u8count_max(const char *s, size_t n, size_t max)
 {
-	/* a character is at most 4 bytes: look no further than needed */
-	size_t lim = (max + 1) * 4;
-	return rk_u8count(s, n < lim ? n : lim);
+	size_t c;
+	/* a character is at most 4 bytes: long text has more than max without
+	 * counting it */
+	if (n >= 4 * (max + 1))
+		return max + 1;
+	c = rk_u8count(s, n);
+	return c > max ? max + 1 : c;
 }
 
 int
