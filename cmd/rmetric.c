@@ -338,6 +338,7 @@ main(int argc, char **argv)
 	if (o.id_col && !o.text_col)
 		rk_die(2, "--id needs --text");
 	o.carry = 1;
+	o.ahead = 1;
 	if (header)
 		o.header = c.context && c.all ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause\twhy"
 		         : c.context ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause"

@@ -114,4 +114,19 @@ int rk_is_dateline(const char *s, size_t n);
 int rk_is_byline(const char *s, size_t n);
 int rk_has_prefix(const char *s, size_t n, const char *p);
 
+/* reader.c: rk_next() and rk_carried() of the reader's own thread, and
+ * rk_pos() with its memory of the last answer in c */
+const rk_block *rk_next_block(rk_reader *r);
+const char *rk_reader_carried(const rk_reader *r, size_t *n);
+typedef struct { unsigned long serial; size_t anchor, off; long col; } rk_poscache;
+void rk_pos_cached(rk_poscache *c, const rk_block *b, size_t off, long *line, long *col);
+unsigned long rk_new_serial(void);   /* a paragraph serial no block has yet */
+
+/* ahead.c: the reader in a second thread (rk_opts.ahead) */
+typedef struct rk_ahead rk_ahead;
+rk_ahead *rk_ahead_start(rk_reader *r);   /* NULL on one processor, or if no thread could start */
+const rk_block *rk_ahead_next(rk_ahead *a);
+const char *rk_ahead_carried(const rk_ahead *a, size_t *n);
+void rk_ahead_stop(rk_ahead *a);          /* joins the thread and frees a */
+
 #endif

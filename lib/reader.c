@@ -87,6 +87,9 @@ struct rk_reader {
 	int carry, warned_after;
 	char *carried, *cnames, *field;
 	size_t carriedlen, carriedcap, cnameslen, cnamescap, fieldlen, fieldcap;
+
+	int want_ahead;        /* rk_opts.ahead: start the thread at the first rk_next() */
+	rk_ahead *ahead;       /* the thread reading ahead, once started */
 };
 
 /* ---- paragraphs ------------------------------------------------------ */
@@ -429,6 +432,8 @@ item_style(int style)
 /* Numbers every paragraph (and TSV row) of the process, so that rk_pos()
  * can tell when it may go on from where it last counted. */
 static unsigned long paragraph_serial;
+
+unsigned long rk_new_serial(void) { return ++paragraph_serial; }
 
 static long
 anchor_line(const rk_anchor *a, size_t n, size_t off)
@@ -1231,6 +1236,7 @@ rk_open(const char *path, const rk_opts *opts)
 	r->docname = r->name;
 	r->fresh_doc = 1;
 	r->carry = opts && opts->carry;
+	r->want_ahead = opts && opts->ahead;
 	/* --text 2 --id 1: rows without a header, as a shard of a doc-per-row
 	 * corpus reaches a Hadoop or Spark mapper */
 	if (opts && opts->text_col && is_number(opts->text_col)) {
@@ -1286,6 +1292,16 @@ rk_open(const char *path, const rk_opts *opts)
 
 const rk_block *
 rk_next(rk_reader *r)
+{
+	if (r->want_ahead) {
+		r->want_ahead = 0;
+		r->ahead = rk_ahead_start(r);
+	}
+	return r->ahead ? rk_ahead_next(r->ahead) : rk_next_block(r);
+}
+
+const rk_block *
+rk_next_block(rk_reader *r)
 {
 	for (;;) {
 		if (r->qi < r->qn) {
@@ -1361,6 +1377,7 @@ rk_close(rk_reader *r)
 {
 	if (!r)
 		return;
+	rk_ahead_stop(r->ahead);
 	rk_in_close(&r->in);
 	free(r->line.text); free(r->line.anch);
 	free(r->cur.text); free(r->cur.anch);
@@ -1378,12 +1395,16 @@ rk_close(rk_reader *r)
 void
 rk_pos(const rk_block *b, size_t off, long *line, long *col)
 {
+	static rk_poscache last = { (unsigned long)-1, 0, 0, 0 };
+	rk_pos_cached(&last, b, off, line, col);
+}
+
+void
+rk_pos_cached(rk_poscache *c, const rk_block *b, size_t off, long *line, long *col)
+{
 	/* Callers walk a paragraph forward (one amount, one sentence after
 	 * another): go on counting from the last answer instead of from the
 	 * line's start, so a long line costs linear time, not quadratic. */
-	static unsigned long last_serial = (unsigned long)-1;
-	static size_t last_anchor, last_off;
-	static long last_col;
 	const char *base = b->text - b->textoff;
 	size_t o = b->textoff + off, lo = 0, hi = b->nanchors, a;
 	if (b->nanchors == 0) {
@@ -1401,18 +1422,24 @@ rk_pos(const rk_block *b, size_t off, long *line, long *col)
 	}
 	a = lo;
 	*line = b->anchors[a].line;
-	if (b->serial == last_serial && a == last_anchor && o >= last_off)
-		*col = last_col + (long)rk_u8count(base + last_off, o - last_off);
+	if (b->serial == c->serial && a == c->anchor && o >= c->off)
+		*col = c->col + (long)rk_u8count(base + c->off, o - c->off);
 	else
 		*col = b->anchors[a].col + (long)rk_u8count(base + b->anchors[a].off, o - b->anchors[a].off);
-	last_serial = b->serial;
-	last_anchor = a;
-	last_off = o;
-	last_col = *col;
+	c->serial = b->serial;
+	c->anchor = a;
+	c->off = o;
+	c->col = *col;
 }
 
 const char *
 rk_carried(const rk_reader *r, size_t *n)
+{
+	return r->ahead ? rk_ahead_carried(r->ahead, n) : rk_reader_carried(r, n);
+}
+
+const char *
+rk_reader_carried(const rk_reader *r, size_t *n)
 {
 	*n = r->carriedlen;
 	return r->carried ? r->carried : "";

@@ -62,6 +62,9 @@ typedef struct {
 	int carry;              /* keep the other columns before the text (rk_carried()) */
 	const char *header;     /* rk_each_doc() writes it before the first document,
 	                           the carried columns' names and a newline after it */
+	int ahead;              /* read in a second thread, blocks handed over in
+	                           batches; the caller then uses rk_next(),
+	                           rk_carried() and rk_close() only */
 } rk_opts;
 
 /* ---- blocks: what rk_next() yields ----------------------------------- */
