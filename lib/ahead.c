@@ -186,9 +186,9 @@ reader_main(void *arg)
 }
 
 /* Processors this process may run on: on one, a second thread only adds
- * the copying (taskset -c 0 gives the one-thread reader). */
-static long
-cpus(void)
+ * its overhead (taskset -c 0 gives the one-thread reader). */
+long
+rk_cpus(void)
 {
 #ifdef CPU_COUNT
 	cpu_set_t set;
@@ -202,7 +202,7 @@ rk_ahead *
 rk_ahead_start(rk_reader *r)
 {
 	rk_ahead *a;
-	if (cpus() < 2)
+	if (rk_cpus() < 2)
 		return NULL;
 	a = calloc(1, sizeof *a);
 	if (!a)

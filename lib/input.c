@@ -434,7 +434,7 @@ rk_encoding_ok(const char *name)
 }
 
 int
-rk_in_open(rk_input *in, const char *path, const char *encoding)
+rk_in_open(rk_input *in, const char *path, const char *encoding, int decoder_thread)
 {
 	struct stat st;
 	in->fd = -1;
@@ -490,7 +490,7 @@ rk_in_open(rk_input *in, const char *path, const char *encoding)
 		in->badskip = strncasecmp(in->encname, "UTF-16", 6) == 0 ||
 		              strncasecmp(in->encname, "UCS-2", 5) == 0 ? 2 :
 		              strncasecmp(in->encname, "UTF-32", 6) == 0 ? 4 : 1;
-		if (!in->eof && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+		if (!in->eof && decoder_thread && rk_cpus() > 1) {
 			pthread_mutex_init(&in->mu, NULL);
 			pthread_cond_init(&in->cv, NULL);
 			in->threaded = pthread_create(&in->thread, NULL, decoder_main, in) == 0;

@@ -1226,7 +1226,10 @@ rk_open(const char *path, const rk_opts *opts)
 	if (!r)
 		rk_die(1, "out of memory");
 	r->in.line = NULL;
-	if (rk_in_open(&r->in, path, opts ? opts->encoding : NULL) < 0) {
+	/* reading ahead, the decoding goes in the reader's thread: three
+	 * threads on two processors would only take turns */
+	if (rk_in_open(&r->in, path, opts ? opts->encoding : NULL,
+	               !(opts && opts->ahead) || rk_cpus() < 2) < 0) {
 		free(r);
 		return NULL;
 	}

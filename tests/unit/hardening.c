@@ -70,7 +70,7 @@ anchors_inside(const char *s, size_t n)
 	int ok = 1;
 	tmpdoc(s, n, path);
 	memset(&in, 0, sizeof in);
-	if (rk_in_open(&in, path, NULL) < 0) {
+	if (rk_in_open(&in, path, NULL, 1) < 0) {
 		unlink(path);
 		return 0;
 	}
