@@ -4,10 +4,14 @@
  * rmetric a third of its time; in a thread of their own they overlap the
  * tool's work.  Blocks go over in batches of about AHEAD_BYTES of text,
  * through a ring of NBATCH batches: the threads meet once a batch, not
- * once a block; the ring absorbs stretches where one side is slower; and
- * memory stays at NBATCH batches whatever the input.  A thread that waits
- * for the other costs a sleep and a wake-up in the kernel, so the reader,
- * once the ring is full, sleeps until half of it is free again.
+ * once a block, and the ring absorbs stretches where one side is slower.
+ * Memory stays bounded whatever the input: past two batches (the one the
+ * tool reads and the next), the reader stops while the ring holds NBATCH
+ * batches or RING_BYTES bytes, since one paragraph (up to 512 KiB) may
+ * make a batch that large alone; and a batch grown past its size gives
+ * its buffers back once read.  A thread that waits for the other costs a sleep
+ * and a wake-up in the kernel, so the reader, once it stops, sleeps until
+ * half of the ring is free again.
  *
  * A block is copied whole into its batch: text, sect, doc and the
  * document's carried columns.  Its position map is cut to the block and
@@ -24,6 +28,7 @@
 
 #define AHEAD_BYTES (64 * 1024)
 #define NBATCH 8
+#define RING_BYTES (AHEAD_BYTES * NBATCH)
 
 /* Where each block's parts lie in the batch's byte and anchor arrays,
  * until the batch is full and its blocks get pointers. */
@@ -49,6 +54,7 @@ struct rk_ahead {
 	pthread_cond_t room, ready;   /* the reader waits for room, the tool for a batch */
 	batch b[NBATCH];
 	int nfull;           /* batches handed to the tool and not given back yet */
+	size_t held;         /* their bytes */
 	int reader_waits, tool_waits, stop;
 	/* the tool's side: it reads b[take] */
 	int take, holding, done;
@@ -64,7 +70,8 @@ put_bytes(batch *t, const char *s, size_t n, int nul)
 {
 	size_t at = t->len;
 	if (t->len + n + 1 > t->bcap) {
-		t->bcap = (t->len + n + 1) * 2;
+		/* not doubled: a batch is AHEAD_BYTES and its last block */
+		t->bcap = t->len + n + 1 + AHEAD_BYTES;
 		t->bytes = rk_realloc(t->bytes, t->bcap);
 	}
 	memcpy(t->bytes + t->len, s, n);
@@ -145,6 +152,20 @@ seal(batch *t)
 	}
 }
 
+/* May the reader fill another batch?  (a->mu held) */
+static int
+room(const rk_ahead *a)
+{
+	return a->nfull < 2 || (a->nfull < NBATCH && a->held < RING_BYTES);
+}
+
+/* Is there room enough to wake the reader for?  (a->mu held) */
+static int
+half_free(const rk_ahead *a)
+{
+	return a->nfull < 2 || (a->nfull <= NBATCH / 2 && a->held <= RING_BYTES / 2);
+}
+
 static void *
 reader_main(void *arg)
 {
@@ -154,7 +175,7 @@ reader_main(void *arg)
 		batch *t = &a->b[k];
 		const rk_block *b;
 		pthread_mutex_lock(&a->mu);
-		while (a->nfull == NBATCH && !a->stop) {
+		while (!room(a) && !a->stop) {
 			a->reader_waits = 1;
 			pthread_cond_wait(&a->room, &a->mu);
 		}
@@ -175,6 +196,7 @@ reader_main(void *arg)
 		seal(t);
 		pthread_mutex_lock(&a->mu);
 		a->nfull++;
+		a->held += t->len;
 		if (a->tool_waits)
 			pthread_cond_signal(&a->ready);
 		pthread_mutex_unlock(&a->mu);
@@ -241,10 +263,23 @@ rk_ahead_next(rk_ahead *a)
 				a->done = 1;
 				return NULL;
 			}
-			/* give it back for the reader to fill again */
+			/* give it back for the reader to fill again; grown past its
+			 * size by a long paragraph, without its buffers, or the ring
+			 * would keep one such size in every batch */
+			if (t->bcap > 4 * AHEAD_BYTES) {
+				free(t->bytes);
+				t->bytes = NULL;
+				t->bcap = 0;
+			}
+			if (t->acap > AHEAD_BYTES / 8) {
+				free(t->anchors);
+				t->anchors = NULL;
+				t->acap = 0;
+			}
 			pthread_mutex_lock(&a->mu);
 			a->nfull--;
-			if (a->reader_waits && a->nfull <= NBATCH / 2)
+			a->held -= t->len;
+			if (a->reader_waits && half_free(a))
 				pthread_cond_signal(&a->room);
 			pthread_mutex_unlock(&a->mu);
 			a->holding = 0;
