@@ -29,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv0 = "fuzz-decoder";
 	rk_status = 0;
 	memset(&in, 0, sizeof in);
-	if (rk_in_open(&in, path, enc) < 0)
+	if (rk_in_open(&in, path, enc, 1) < 0)
 		return 0;
 	while (rk_in_line(&in)) {
 		size_t i;
