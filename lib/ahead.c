@@ -9,9 +9,9 @@
  * tool reads and the next), the reader stops while the ring holds NBATCH
  * batches or RING_BYTES bytes, since one paragraph (up to 512 KiB) may
  * make a batch that large alone; and a batch grown past its size gives
- * its buffers back once read.  A thread that waits for the other costs a sleep
- * and a wake-up in the kernel, so the reader, once it stops, sleeps until
- * half of the ring is free again.
+ * its buffers back once read.  A thread that waits for the other costs a
+ * sleep and a wake-up in the kernel, so the reader, once it stops, sleeps
+ * until half of the ring is free again.
  *
  * A block is copied whole into its batch: text, sect, doc and the
  * document's carried columns.  Its position map is cut to the block and
