@@ -238,6 +238,8 @@ each(rk_reader *r, void *vctx)
 		if (meta && !c->all)
 			continue;
 		rk_mscan_block(&c->sc, b->text, b->len, b->para_start);
+		if (b->marks)   /* read ahead: where numerals may start is known */
+			rk_mscan_use_marks(&c->sc, b->marks, b->nmarks);
 		/* compared by content: TSV input may reuse the name's storage */
 		k = strlen(b->doc);
 		if (!c->doc || k != c->doclen || memcmp(b->doc, c->doc, k) != 0) {
@@ -339,6 +341,7 @@ main(int argc, char **argv)
 		rk_die(2, "--id needs --text");
 	o.carry = 1;
 	o.ahead = 1;
+	o.prescan = rk_mscan_marks;
 	if (header)
 		o.header = c.context && c.all ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause\twhy"
 		         : c.context ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause"

@@ -17,7 +17,8 @@
  * document's carried columns.  Its position map is cut to the block and
  * starts at its first byte (textoff 0), so that a copy never holds the
  * rest of its paragraph; rk_pos() on the copy gives what it gives on the
- * original.
+ * original.  A tool's prescan (rk_opts.prescan) runs here too, on the
+ * copy: work moved from the tool's thread to this one, which has less.
  */
 #include <sched.h>
 #include <stdlib.h>
@@ -33,7 +34,7 @@
 /* Where each block's parts lie in the batch's byte and anchor arrays,
  * until the batch is full and its blocks get pointers. */
 typedef struct {
-	size_t text, sect, doc, carried, carriedlen, anchor;
+	size_t text, sect, doc, carried, carriedlen, anchor, mark;
 } parts;
 
 typedef struct {
@@ -44,8 +45,17 @@ typedef struct {
 	size_t len, bcap;
 	rk_anchor *anchors;
 	size_t nanch, acap;
+	unsigned *marks;     /* the prescan's offsets */
+	size_t nmark, mcap;
 	int last;            /* the reader's end is in this batch */
 } batch;
+
+/* What a batch holds, as the ring counts it. */
+static size_t
+batch_size(const batch *t)
+{
+	return t->len + t->nmark * sizeof *t->marks;
+}
 
 struct rk_ahead {
 	rk_reader *r;
@@ -63,6 +73,7 @@ struct rk_ahead {
 	size_t carriedlen;
 	/* the reader's side: rk_pos() of the original blocks */
 	rk_poscache pc;
+	size_t (*prescan)(const char *, size_t, unsigned *, size_t);
 };
 
 static size_t
@@ -135,6 +146,23 @@ add_block(rk_ahead *a, batch *t, const rk_block *b)
 	}
 	/* the copy's map differs from its paragraph's: a serial of its own */
 	c->serial = rk_new_serial();
+	c->marks = NULL;
+	c->nmarks = 0;
+	p->mark = (size_t)-1;
+	if (a->prescan) {
+		/* at most a mark per four bytes: as much memory as the text */
+		size_t max = b->len / 4 + 16, k;
+		if (t->nmark + max > t->mcap) {
+			t->mcap = t->nmark + max + AHEAD_BYTES / 16;
+			t->marks = rk_realloc(t->marks, t->mcap * sizeof *t->marks);
+		}
+		k = a->prescan(b->text, b->len, t->marks + t->nmark, max);
+		if (k != (size_t)-1) {
+			p->mark = t->nmark;
+			c->nmarks = k;
+			t->nmark += k;
+		}
+	}
 }
 
 /* The batch is full: its blocks get their pointers. */
@@ -149,6 +177,7 @@ seal(batch *t)
 		c->sect = t->bytes + p->sect;
 		c->doc = t->bytes + p->doc;
 		c->anchors = c->nanchors ? t->anchors + p->anchor : NULL;
+		c->marks = p->mark != (size_t)-1 ? t->marks + p->mark : NULL;
 	}
 }
 
@@ -184,9 +213,9 @@ reader_main(void *arg)
 		pthread_mutex_unlock(&a->mu);
 		if (stop)
 			break;
-		t->n = t->len = t->nanch = 0;
+		t->n = t->len = t->nanch = t->nmark = 0;
 		t->last = 0;
-		while (t->len < AHEAD_BYTES) {
+		while (batch_size(t) < AHEAD_BYTES) {
 			if ((b = rk_next_block(a->r)) == NULL) {
 				t->last = 1;
 				break;
@@ -196,7 +225,7 @@ reader_main(void *arg)
 		seal(t);
 		pthread_mutex_lock(&a->mu);
 		a->nfull++;
-		a->held += t->len;
+		a->held += batch_size(t);
 		if (a->tool_waits)
 			pthread_cond_signal(&a->ready);
 		pthread_mutex_unlock(&a->mu);
@@ -221,7 +250,7 @@ rk_cpus(void)
 }
 
 rk_ahead *
-rk_ahead_start(rk_reader *r)
+rk_ahead_start(rk_reader *r, size_t (*prescan)(const char *, size_t, unsigned *, size_t))
 {
 	rk_ahead *a;
 	if (rk_cpus() < 2)
@@ -230,6 +259,7 @@ rk_ahead_start(rk_reader *r)
 	if (!a)
 		rk_die(1, "out of memory");
 	a->r = r;
+	a->prescan = prescan;
 	a->pc.serial = (unsigned long)-1;
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->room, NULL);
@@ -276,9 +306,14 @@ rk_ahead_next(rk_ahead *a)
 				t->anchors = NULL;
 				t->acap = 0;
 			}
+			if (t->mcap > AHEAD_BYTES) {
+				free(t->marks);
+				t->marks = NULL;
+				t->mcap = 0;
+			}
 			pthread_mutex_lock(&a->mu);
 			a->nfull--;
-			a->held -= t->len;
+			a->held -= batch_size(t);
 			if (a->reader_waits && half_free(a))
 				pthread_cond_signal(&a->room);
 			pthread_mutex_unlock(&a->mu);
@@ -324,6 +359,7 @@ rk_ahead_stop(rk_ahead *a)
 		free(a->b[k].at);
 		free(a->b[k].bytes);
 		free(a->b[k].anchors);
+		free(a->b[k].marks);
 	}
 	free(a);
 }

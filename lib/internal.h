@@ -127,7 +127,8 @@ unsigned long rk_new_serial(void);   /* a paragraph serial no block has yet */
 
 /* ahead.c: the reader in a second thread (rk_opts.ahead) */
 typedef struct rk_ahead rk_ahead;
-rk_ahead *rk_ahead_start(rk_reader *r);   /* NULL on one processor, or if no thread could start */
+/* NULL on one processor, or if no thread could start; prescan as in rk_opts */
+rk_ahead *rk_ahead_start(rk_reader *r, size_t (*prescan)(const char *, size_t, unsigned *, size_t));
 const rk_block *rk_ahead_next(rk_ahead *a);
 const char *rk_ahead_carried(const rk_ahead *a, size_t *n);
 void rk_ahead_stop(rk_ahead *a);          /* joins the thread and frees a */

@@ -564,6 +564,7 @@ rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start)
 	sc->s = s;
 	sc->n = n;
 	sc->pos = 0;
+	sc->marks = NULL;
 	sc->block_start = para_start;
 	sc->last_end = (size_t)-1;
 	sc->last_dir = 0;
@@ -1369,6 +1370,57 @@ skip_han(const unsigned char *u, size_t i, size_t n)
 	return i;
 }
 
+/* The first offset at or after i where a numeral may start: an ASCII digit
+ * or *, or a three-byte character in scanbits; n if there is none. */
+static inline size_t
+next_candidate(const unsigned char *u, size_t i, size_t n)
+{
+	while (i < n) {
+		unsigned c;
+		/* the hot loop: most bytes are Han characters, three bytes each */
+		i = skip_han(u, i, n);
+		if (i >= n)
+			break;
+		c = u[i];
+		if (c < 0x80) {
+			if ((c >= '0' && c <= '9') || c == '*')
+				return i;
+			i++;
+		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+			if (scan_hit3(u + i))
+				return i;
+			i += 3;
+		} else {
+			i += c >= 0xF0 ? 4 : c >= 0xC0 ? 2 : 1;
+		}
+	}
+	return n;
+}
+
+size_t
+rk_mscan_marks(const char *s, size_t n, unsigned *out, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k = 0;
+	if (!scanbits_ready)
+		scanbits_init();
+	while ((i = next_candidate(u, i, n)) < n) {
+		if (k == max)
+			return (size_t)-1;
+		out[k++] = (unsigned)i;
+		i += u[i] < 0x80 ? 1 : 3;
+	}
+	return k;
+}
+
+void
+rk_mscan_use_marks(rk_mscan *sc, const unsigned *marks, size_t nmarks)
+{
+	sc->marks = marks;
+	sc->nmarks = nmarks;
+	sc->mi = 0;
+}
+
 int
 rk_mscan_next(rk_mscan *sc, rk_amount *a)
 {
@@ -1383,28 +1435,23 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		scanbits_init();
 	while (i < n) {
 		unsigned c, cp;
-		/* the hot loop: most bytes are Han characters, three bytes each */
-		i = skip_han(u, i, n);
+		if (sc->marks) {
+			/* found ahead: the next at or after i */
+			while (sc->mi < sc->nmarks && sc->marks[sc->mi] < i)
+				sc->mi++;
+			i = sc->mi < sc->nmarks ? sc->marks[sc->mi] : n;
+		} else {
+			i = next_candidate(u, i, n);
+		}
 		if (i >= n)
 			break;
 		c = u[i];
 		if (c < 0x80) {
-			if (!((c >= '0' && c <= '9') || c == '*')) {
-				i++;
-				continue;
-			}
 			cp = c;
 			len = 1;
-		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-			cp = (c & 0x0F) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
-			if (!scan_hit3(u + i)) {
-				i += 3;
-				continue;
-			}
-			len = 3;
 		} else {
-			i += c >= 0xF0 ? 4 : c >= 0xC0 ? 2 : 1;
-			continue;
+			cp = (c & 0x0F) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+			len = 3;
 		}
 
 		p = i;

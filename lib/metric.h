@@ -105,10 +105,19 @@ typedef struct {
 	size_t last_end;
 	int last_dir;
 	int last_ok;
+	/* where numerals may start, found ahead (rk_mscan_marks()), or NULL */
+	const unsigned *marks;
+	size_t nmarks, mi;
 } rk_mscan;
 
 void rk_mscan_doc(rk_mscan *sc, int all);               /* new document */
 void rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start);
+/* Every offset of s[0..n) where rk_mscan_next() tries a numeral, into
+ * out: their count, or (size_t)-1 if there are more than max.  For a
+ * thread reading ahead (rk_opts.prescan); the block's scan then goes from
+ * one to the next, given by rk_mscan_use_marks() after rk_mscan_block(). */
+size_t rk_mscan_marks(const char *s, size_t n, unsigned *out, size_t max);
+void rk_mscan_use_marks(rk_mscan *sc, const unsigned *marks, size_t nmarks);
 /* Next amount (or, with all, ruled-out number) of the block: 1, or 0 at its end. */
 int rk_mscan_next(rk_mscan *sc, rk_amount *a);
 /* Sets a->clause_off and clause_len (bounded; costs a walk, so on demand). */

@@ -89,6 +89,7 @@ struct rk_reader {
 	size_t carriedlen, carriedcap, cnameslen, cnamescap, fieldlen, fieldcap;
 
 	int want_ahead;        /* rk_opts.ahead: start the thread at the first rk_next() */
+	size_t (*prescan)(const char *, size_t, unsigned *, size_t);   /* rk_opts.prescan */
 	rk_ahead *ahead;       /* the thread reading ahead, once started */
 };
 
@@ -1240,6 +1241,7 @@ rk_open(const char *path, const rk_opts *opts)
 	r->fresh_doc = 1;
 	r->carry = opts && opts->carry;
 	r->want_ahead = opts && opts->ahead;
+	r->prescan = opts ? opts->prescan : NULL;
 	/* --text 2 --id 1: rows without a header, as a shard of a doc-per-row
 	 * corpus reaches a Hadoop or Spark mapper */
 	if (opts && opts->text_col && is_number(opts->text_col)) {
@@ -1298,7 +1300,7 @@ rk_next(rk_reader *r)
 {
 	if (r->want_ahead) {
 		r->want_ahead = 0;
-		r->ahead = rk_ahead_start(r);
+		r->ahead = rk_ahead_start(r, r->prescan);
 	}
 	return r->ahead ? rk_ahead_next(r->ahead) : rk_next_block(r);
 }

@@ -65,6 +65,11 @@ typedef struct {
 	int ahead;              /* read in a second thread, blocks handed over in
 	                           batches; the caller then uses rk_next(),
 	                           rk_carried() and rk_close() only */
+	/* With ahead: run in the reading thread on each block's text, writing
+	 * offsets into it (in order, at most max) to out; returns their count,
+	 * or (size_t)-1 if there are more, and the block goes without them.
+	 * The block carries them as marks and nmarks. */
+	size_t (*prescan)(const char *s, size_t n, unsigned *out, size_t max);
 } rk_opts;
 
 /* ---- blocks: what rk_next() yields ----------------------------------- */
@@ -113,6 +118,10 @@ typedef struct {
 	size_t nanchors;
 	size_t textoff;         /* offset of text in that paragraph */
 	unsigned long serial;   /* which paragraph: lets rk_pos() go on from its last answer */
+
+	/* what rk_opts.prescan found in text, read ahead; NULL if not run */
+	const unsigned *marks;
+	size_t nmarks;
 } rk_block;
 
 /* Source position of byte offset off in b->text. */

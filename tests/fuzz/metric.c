@@ -1,6 +1,8 @@
 /* The amount scanner (metric.c): valid UTF-8 text cut into blocks at
  * newlines, one document, every amount and (first byte odd) every
- * ruled-out number, with its clause.  Offsets must stay inside the block. */
+ * ruled-out number, with its clause.  Offsets must stay inside the block,
+ * and a second scanner going by rk_mscan_marks() (as rmetric does when it
+ * reads ahead) must find the same. */
 #include "fuzz.h"
 #include "metric.h"
 
@@ -9,7 +11,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_quiet();
 	static int units_added;
-	rk_mscan sc;
+	rk_mscan sc, sc2;
 	size_t n, start = 0;
 	char *s;
 	int all;
@@ -22,18 +24,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	all = data[0] & 1;
 	s = fuzz_utf8(data + 1, size - 1, 1, &n);
 	rk_mscan_doc(&sc, all);
+	rk_mscan_doc(&sc2, all);
 	while (start <= n) {
 		const char *nl = memchr(s + start, '\n', n - start);
 		size_t end = nl ? (size_t)(nl - s) : n;
 		size_t blen = end - start;
 		/* each block in its own exact-size buffer */
 		char *blk = malloc(blen ? blen : 1);
-		rk_amount a;
+		rk_amount a, a2;
 		long count = 0;
-		FUZZ_ASSERT(blk);
+		unsigned *marks = malloc((blen / 4 + 16) * sizeof *marks);
+		size_t nmarks;
+		FUZZ_ASSERT(blk && marks);
 		memcpy(blk, s + start, blen);
 		rk_mscan_block(&sc, blk, blen, start == 0 || (blen && blk[0] != ' '));
+		rk_mscan_block(&sc2, blk, blen, start == 0 || (blen && blk[0] != ' '));
+		nmarks = rk_mscan_marks(blk, blen, marks, blen / 4 + 16);
+		if (nmarks != (size_t)-1)
+			rk_mscan_use_marks(&sc2, marks, nmarks);
 		while (rk_mscan_next(&sc, &a)) {
+			FUZZ_ASSERT(rk_mscan_next(&sc2, &a2));
+			FUZZ_ASSERT(a2.off == a.off && a2.len == a.len && a2.why == a.why &&
+			            a2.na == a.na && a2.v.mant == a.v.mant && a2.v.exp == a.v.exp &&
+			            strcmp(a2.unit, a.unit) == 0 && a2.subj_off == a.subj_off &&
+			            a2.subj_len == a.subj_len && a2.dir == a.dir);
 			FUZZ_ASSERT(++count <= (long)blen + 1);
 			FUZZ_ASSERT(a.off <= blen && a.len <= blen - a.off);
 			FUZZ_ASSERT(a.why < RK_WHY_N);
@@ -50,6 +64,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_ASSERT(k > 0 && k < RK_DEC_MAX);
 			}
 		}
+		FUZZ_ASSERT(!rk_mscan_next(&sc2, &a2));
+		free(marks);
 		free(blk);
 		if (!nl)
 			break;

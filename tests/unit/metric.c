@@ -4,25 +4,31 @@
 #include "rkit.h"
 #include "metric.h"
 
-static char out[4096];
+static char out[4096], out_marked[4096], differ[8400];
 
 /* Amounts of one paragraph as "text=value unit [approx] [dir]" joined by "; ";
- * with all, ruled-out numbers as "text:why". */
+ * with all, ruled-out numbers as "text:why".  marked: the scan goes by the
+ * offsets of rk_mscan_marks(), as when rmetric reads ahead. */
 static const char *
-scan(const char *s, int all, int subject)
+scan_into(char out[4096], const char *s, int all, int subject, int marked)
 {
+	const size_t cap = 4096;
 	rk_mscan sc;
 	rk_amount a;
 	size_t o = 0;
+	static unsigned marks[4096];
+	size_t nmarks = rk_mscan_marks(s, strlen(s), marks, 4096);
 	rk_mscan_doc(&sc, all);
 	rk_mscan_block(&sc, s, strlen(s), 1);
+	if (marked && nmarks != (size_t)-1)
+		rk_mscan_use_marks(&sc, marks, nmarks);
 	out[0] = 0;
-	while (rk_mscan_next(&sc, &a) && o < sizeof out - 200) {
+	while (rk_mscan_next(&sc, &a) && o < cap - 200) {
 		char v[RK_DEC_MAX];
 		if (o)
-			o += (size_t)snprintf(out + o, sizeof out - o, "; ");
+			o += (size_t)snprintf(out + o, cap - o, "; ");
 		if (a.why != RK_WHY_NONE) {
-			o += (size_t)snprintf(out + o, sizeof out - o, "%.*s:%s", (int)a.len, s + a.off,
+			o += (size_t)snprintf(out + o, cap - o, "%.*s:%s", (int)a.len, s + a.off,
 			                      rk_why_name[a.why]);
 			continue;
 		}
@@ -30,18 +36,30 @@ scan(const char *s, int all, int subject)
 			snprintf(v, sizeof v, "NA");
 		else
 			rk_dec_fmt(a.v, v);
-		o += (size_t)snprintf(out + o, sizeof out - o, "%.*s=%s %s", (int)a.len, s + a.off, v,
+		o += (size_t)snprintf(out + o, cap - o, "%.*s=%s %s", (int)a.len, s + a.off, v,
 		                      a.unit);
 		if (a.approx_len)
-			o += (size_t)snprintf(out + o, sizeof out - o, " ~%.*s", (int)a.approx_len,
+			o += (size_t)snprintf(out + o, cap - o, " ~%.*s", (int)a.approx_len,
 			                      s + a.approx_off);
 		if (a.dir)
-			o += (size_t)snprintf(out + o, sizeof out - o, " %c", a.dir > 0 ? '+' : '-');
+			o += (size_t)snprintf(out + o, cap - o, " %c", a.dir > 0 ? '+' : '-');
 		if (subject)
-			o += (size_t)snprintf(out + o, sizeof out - o, " [%.*s]", (int)a.subj_len,
+			o += (size_t)snprintf(out + o, cap - o, " [%.*s]", (int)a.subj_len,
 			                      s + a.subj_off);
 	}
 	return out;
+}
+
+/* scan_into() both ways; a difference is shown in place of the answer */
+static const char *
+scan(const char *s, int all, int subject)
+{
+	scan_into(out, s, all, subject, 0);
+	scan_into(out_marked, s, all, subject, 1);
+	if (strcmp(out, out_marked) == 0)
+		return out;
+	snprintf(differ, sizeof differ, "%s, but by marks %s", out, out_marked);
+	return differ;
 }
 
 #define AM(name, text, want) CHECK_STR(name, scan(text, 0, 0), want)
@@ -51,6 +69,21 @@ scan(const char *s, int all, int subject)
 int
 main(void)
 {
+	/* where the scan tries numerals, found ahead: digits, asterisks and
+	 * numeral characters, whole characters, in order; too many is -1 */
+	{
+		static const char t[] = "第3季度增长一成**，ａ１。";
+		unsigned m[16];
+		size_t k = rk_mscan_marks(t, strlen(t), m, 16), i;
+		char got[128];
+		int o = 0;
+		for (i = 0; k != (size_t)-1 && i < k; i++)
+			o += snprintf(got + o, sizeof got - (size_t)o, "%s%u", i ? " " : "", m[i]);
+		/* 第 3 季 度 增 长 一 成 * * ， ａ １ 。 */
+		CHECK_STR("marks: offsets", k == (size_t)-1 ? "-1" : got, "3 16 22 23 30");
+		CHECK_INT("marks: more than max", (long long)rk_mscan_marks(t, strlen(t), m, 4), -1);
+	}
+
 	/* amounts, values, units */
 	AM("count", "全年召开党组会23次，", "23次=23 次");
 	AM("money 万元", "争取专项资金14614万元。", "14614万元=146140000 元");
