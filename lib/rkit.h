@@ -65,10 +65,11 @@ typedef struct {
 	int ahead;              /* read in a second thread, blocks handed over in
 	                           batches; the caller then uses rk_next(),
 	                           rk_carried() and rk_close() only */
-	/* With ahead: run in the reading thread on each block's text, writing
-	 * offsets into it (in order, at most max) to out; returns their count,
-	 * or (size_t)-1 if there are more, and the block goes without them.
-	 * The block carries them as marks and nmarks. */
+	/* With ahead, on input that needs no iconv (which keeps the reading
+	 * thread busy enough): run in the reading thread on each block's
+	 * text, writing offsets into it (in order, at most max) to out;
+	 * returns their count, or (size_t)-1 if there are more, and the block
+	 * goes without them.  The block carries them as marks and nmarks. */
 	size_t (*prescan)(const char *s, size_t n, unsigned *out, size_t max);
 } rk_opts;
 
