@@ -86,7 +86,8 @@ put_bytes(batch *t, const char *s, size_t n, int nul)
 		t->bcap = t->len + n + 1 + AHEAD_BYTES;
 		t->bytes = rk_realloc(t->bytes, t->bcap);
 	}
-	memcpy(t->bytes + t->len, s, n);
+	if (n)   /* an empty block's text may be NULL */
+		memcpy(t->bytes + t->len, s, n);
 	t->len += n;
 	if (nul)
 		t->bytes[t->len++] = 0;

@@ -114,7 +114,8 @@ para_append(para_t *p, const char *s, size_t n, const rk_anchor *a, size_t na)
 	size_t i;
 	p->mark_known = 0;
 	para_reserve(p, p->len + n, p->nanch + na);
-	memcpy(p->text + p->len, s, n);
+	if (n)   /* an empty row's text: p->text may still be NULL */
+		memcpy(p->text + p->len, s, n);
 	for (i = 0; i < na; i++) {
 		p->anch[p->nanch] = a[i];
 		p->anch[p->nanch++].off += p->len;
