@@ -814,7 +814,9 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 	return i;
 }
 
-/* Blank space a line loses at its ends: ASCII blanks, NBSP, U+3000. */
+/* Blank space a line loses at its ends: ASCII blanks and every Unicode
+ * space (NBSP, U+2000..U+200A such as the EM SPACE of &emsp; indents,
+ * U+202F, U+205F, U+3000). */
 static size_t
 blank_len(const char *s, size_t n)
 {
@@ -824,6 +826,9 @@ blank_len(const char *s, size_t n)
 	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
 		return 2;
 	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (n >= 3 && u[0] == 0xE2 && ((u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF)) ||
+	                               (u[1] == 0x81 && u[2] == 0x9F)))
 		return 3;
 	return 0;
 }
@@ -864,13 +869,16 @@ drop_front(rk_input *in, size_t b)
 	}
 }
 
-/* Drop leading blanks. */
+/* Drop leading blanks, noting a form feed among them. */
 static void
 trim_leading(rk_input *in)
 {
 	size_t b = 0, k;
-	while ((k = blank_len(in->line + b, in->len - b)) > 0)
+	while ((k = blank_len(in->line + b, in->len - b)) > 0) {
+		if (in->line[b] == '\f')
+			in->formfeed = 1;
 		b += k;
+	}
 	if (b > 0)
 		drop_front(in, b);
 }
@@ -1042,6 +1050,7 @@ rk_in_line(rk_input *in)
 	}
 	in->cont = 0;
 	in->newline_seen = 0;
+	in->formfeed = 0;
 	for (;;) {
 		const unsigned char *src;
 		size_t avail, used;
@@ -1082,7 +1091,13 @@ rk_in_line(rk_input *in)
 		}
 	}
 	in->newline_seen = eol;
-	in->len -= trailing_blank(in->line, in->len);
+	{
+		size_t t = trailing_blank(in->line, in->len);
+		/* a line of blanks only: a form feed among them is a page break */
+		if (t == in->len && memchr(in->line, '\f', t))
+			in->formfeed = 1;
+		in->len -= t;
+	}
 	/* a zero-width character among the trailing blanks left an anchor
 	 * past the text: nothing follows it now */
 	while (in->nanch > 1 && in->anchors[in->nanch - 1].off > in->len)

@@ -59,6 +59,7 @@ typedef struct {
 	size_t nanch, anchcap;
 
 	int warned_bad, warned_long;
+	int formfeed;              /* the line's leading blanks held a form feed (a page break) */
 
 	/* Record mode, for one document per TSV row: text is unescaped
 	 * (\n ends a line), and a raw tab or newline ends the field. */
@@ -132,5 +133,38 @@ rk_ahead *rk_ahead_start(rk_reader *r, size_t (*prescan)(const char *, size_t, u
 const rk_block *rk_ahead_next(rk_ahead *a);
 const char *rk_ahead_carried(const rk_ahead *a, size_t *n);
 void rk_ahead_stop(rk_ahead *a);          /* joins the thread and frees a */
+
+/* shape.c: what a converter did to a document's lines (see there) */
+#define RK_SHAPE_LINES 128       /* lines the shape is learnt from */
+#define RK_SHAPE_BYTES (1 << 18) /* ... or fewer, within these bytes */
+#define RK_HEADER_MAX 160        /* running headers longer than this are not looked for */
+#define RK_NHEADER 8
+typedef struct {
+	const char *s;
+	size_t n;
+	int width;                 /* rk_line_width() */
+	long indent;               /* blank columns before the text */
+	int ff;                    /* a page break before the line */
+	int blanks;                /* blank lines before it */
+	int furn;                  /* a page number */
+} rk_lineinfo;
+typedef struct {
+	int wrapped;               /* hard-wrapped: most lines end near width */
+	int width, slack;          /* in half-columns; a line within slack of width is full */
+	int indent;                /* paragraph starts indented past margin */
+	long margin;
+	int blank_sep;             /* blank lines end paragraphs */
+	int spaced;                /* a gap between Han and Latin or digits */
+	int ncand;                 /* lines seen at page edges, by key */
+	struct { char key[RK_HEADER_MAX]; size_t len; int seen; } cand[RK_NHEADER];
+} rk_shape;
+int rk_line_width(const char *s, size_t n);
+int rk_is_page_number(const char *s, size_t n);
+int rk_is_bare_number(const char *s, size_t n);
+void rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n);
+void rk_shape_edge(rk_shape *sh, const char *s, size_t n);
+int rk_shape_is_header(const rk_shape *sh, const char *s, size_t n);
+int rk_letter_spaced(const char *s, size_t n);
+int rk_gap_closes(unsigned prev, unsigned next, int spaced, int letters);
 
 #endif

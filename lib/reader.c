@@ -37,7 +37,20 @@ typedef struct {
 	 * of a line when it is read and again as its paragraph) */
 	int mark_known, marked;
 	rk_marker mark;
+	/* what is known of the whole text, kept up as lines are appended so
+	 * that joining a line never rescans the paragraph */
+	int quotes, parens, titles;   /* “ less ”, （ less ）, 《 less 》 */
+	int cjk, sentmark, comma;     /* holds Han (a byte from 0xE3), 。！？；, ， */
+	size_t chars;                 /* characters, counted up to CHARS_CAP */
+	/* the shape of a line (or of a paragraph's last line) */
+	int width;                    /* rk_line_width() as the line came, 0 if not measured */
+	long indent;                  /* blank columns it lost at its start */
+	int ff, blanks, piece;        /* after a page break; blank lines before it; a piece of a long line */
+	int furn;                     /* page furniture: a page number, a running header */
 } para_t;
+
+#define CHARS_CAP 128
+#define RK_HELD 8                 /* furniture lines held while a paragraph goes on past them */
 
 typedef struct {
 	rk_block b;
@@ -67,6 +80,15 @@ struct rk_reader {
 
 	qblock *q;
 	size_t qn, qi, qcap;
+
+	/* the document's shape, learnt from lines read ahead into win */
+	rk_shape shape;
+	int shaped;
+	para_t win[RK_SHAPE_LINES];
+	size_t win_head, win_n;
+	para_t held[RK_HELD];   /* page furniture inside a paragraph, given after it */
+	size_t nheld, held_head;
+	int after_furn;         /* the line before was page furniture */
 
 	/* rkit TSV input (rsplit output): column numbers, -1 if absent */
 	int tsv, col_doc, col_sect, col_line, col_col, col_kind, col_text, ncols;
@@ -108,6 +130,60 @@ para_reserve(para_t *p, size_t len, size_t nanch)
 	}
 }
 
+/* The running facts of p for its bytes from `from` on. */
+static void
+para_scan(para_t *p, size_t from)
+{
+	const unsigned char *u = (const unsigned char *)p->text;
+	size_t i, n = p->len;
+	for (i = from; i < n; i++) {
+		unsigned char c = u[i];
+		if ((c & 0xC0) != 0x80 && p->chars < CHARS_CAP)
+			p->chars++;
+		if (c < 0xE2)
+			continue;
+		if (c >= 0xE3)
+			p->cjk = 1;
+		if (i + 2 >= n)
+			continue;
+		if (c == 0xE2 && u[i + 1] == 0x80)
+			p->quotes += u[i + 2] == 0x9C ? 1 : u[i + 2] == 0x9D ? -1 : 0;    /* “ ” */
+		else if (c == 0xEF && u[i + 1] == 0xBC) {
+			p->parens += u[i + 2] == 0x88 ? 1 : u[i + 2] == 0x89 ? -1 : 0;    /* （ ） */
+			p->sentmark |= u[i + 2] == 0x81 || u[i + 2] == 0x9F || u[i + 2] == 0x9B;  /* ！？； */
+			p->comma |= u[i + 2] == 0x8C;                                     /* ， */
+		} else if (c == 0xE3 && u[i + 1] == 0x80) {
+			p->titles += u[i + 2] == 0x8A ? 1 : u[i + 2] == 0x8B ? -1 : 0;    /* 《 》 */
+			p->sentmark |= u[i + 2] == 0x82;                                  /* 。 */
+		}
+	}
+}
+
+/* Clears the running facts: the text is empty again. */
+static void
+para_clear(para_t *p)
+{
+	p->len = p->nanch = 0;
+	p->quotes = p->parens = p->titles = p->cjk = p->sentmark = p->comma = 0;
+	p->chars = 0;
+	p->mark_known = 0;
+}
+
+/* Adds what line b knows of itself to paragraph p, b's text just
+ * appended: no byte is looked at again. */
+static void
+para_add_facts(para_t *p, const para_t *b)
+{
+	p->quotes += b->quotes;
+	p->parens += b->parens;
+	p->titles += b->titles;
+	p->cjk |= b->cjk;
+	p->sentmark |= b->sentmark;
+	p->comma |= b->comma;
+	p->chars = p->chars + b->chars < CHARS_CAP ? p->chars + b->chars : CHARS_CAP;
+	p->width = b->width;
+}
+
 static void
 para_append(para_t *p, const char *s, size_t n, const rk_anchor *a, size_t na)
 {
@@ -143,18 +219,20 @@ para_swap(para_t *a, para_t *b)
 	*b = t;
 }
 
-/* Next non-blank physical line into r->line. */
+/* Next non-blank physical line into r->line, as the input gives it. */
 static int
-read_line(rk_reader *r)
+raw_line(rk_reader *r)
 {
 	rk_input *in = &r->in;
+	int ff = 0;
 	r->line_blanks = 0;
 	while (rk_in_line(in)) {
+		ff |= in->formfeed;
 		if (in->len == 0) {
 			r->line_blanks++;
 			continue;
 		}
-		r->line.len = r->line.nanch = 0;
+		para_clear(&r->line);
 		if (in->cont)    /* the rest of the physical line stays in in->line */
 			para_append(&r->line, in->line, in->len, in->anchors, in->nanch);
 		else {
@@ -169,38 +247,149 @@ read_line(rk_reader *r)
 			r->line.len = in->len;
 		}
 		r->line_piece = in->piece;
+		r->line.piece = in->piece;
+		r->line.blanks = r->line_blanks;
+		r->line.ff = ff;
+		r->line.indent = r->line.nanch && r->line.anch[0].off == 0 && !in->piece ? r->line.anch[0].col : 0;
+		r->line.furn = rk_is_page_number(r->line.text, r->line.len);
+		r->line.width = 0;
+		para_scan(&r->line, 0);
 		return 1;
 	}
 	return 0;
 }
 
-/* More “ than ”, （ than ）, or 《 than 》: a line cut inside a quote. */
-static int
-unbalanced(const char *s, size_t n)
+/* Closes the gaps a typesetter put in line p (see shape.c), moving its
+ * anchors so that every character keeps its column. */
+static void
+close_gaps(para_t *p, int spaced, int letters)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	int quote = 0, paren = 0, title = 0;
-	size_t i;
-	for (i = 0; i + 2 < n; i++) {
-		if (u[i] == 0xE2 && u[i + 1] == 0x80) {
-			quote += u[i + 2] == 0x9C ? 1 : u[i + 2] == 0x9D ? -1 : 0;    /* “ ” */
-		} else if (u[i] == 0xEF && u[i + 1] == 0xBC) {
-			paren += u[i + 2] == 0x88 ? 1 : u[i + 2] == 0x89 ? -1 : 0;    /* （ ） */
-		} else if (u[i] == 0xE3 && u[i + 1] == 0x80) {
-			title += u[i + 2] == 0x8A ? 1 : u[i + 2] == 0x8B ? -1 : 0;    /* 《 》 */
+	rk_anchor *b;
+	size_t i = 0, o = 0, k = 0, nb = 0, n = p->len;
+	unsigned prev = 0;
+	long line = p->nanch ? p->anch[0].line : 0, col = 0;
+	int l;
+	if (!memchr(p->text, ' ', n))
+		return;
+	b = rk_alloc((p->nanch + n / 2 + 2) * sizeof *b);
+	while (i < n) {
+		unsigned cp;
+		for (; k < p->nanch && p->anch[k].off <= i; k++) {
+			line = p->anch[k].line;
+			col = p->anch[k].col;
+			if (nb && b[nb - 1].off == o)
+				nb--;
+			b[nb].off = o;
+			b[nb].line = line;
+			b[nb++].col = col;
 		}
+		cp = rk_u8dec(p->text + i, n - i, &l);
+		if (cp == ' ' && prev && i + 1 < n && p->text[i + 1] != ' ' && (k >= p->nanch || p->anch[k].off > i + 1)) {
+			int l2;
+			unsigned next = rk_u8dec(p->text + i + 1, n - i - 1, &l2);
+			if (rk_gap_closes(prev, next, spaced, letters)) {
+				i++;
+				col++;
+				if (nb && b[nb - 1].off == o)
+					nb--;
+				b[nb].off = o;
+				b[nb].line = line;
+				b[nb++].col = col;
+				continue;
+			}
+		}
+		memmove(p->text + o, p->text + i, (size_t)l);
+		o += (size_t)l;
+		i += (size_t)l;
+		col++;
+		prev = cp;
 	}
-	return quote > 0 || paren > 0 || title > 0;
+	for (; k < p->nanch; k++) {
+		if (nb && b[nb - 1].off == o)
+			nb--;
+		b[nb] = p->anch[k];
+		b[nb++].off = o;
+	}
+	if (o < n) {
+		p->len = o;
+		if (nb > p->anchcap) {
+			p->anchcap = nb + 8;
+			p->anch = rk_realloc(p->anch, p->anchcap * sizeof *p->anch);
+		}
+		memcpy(p->anch, b, nb * sizeof *b);
+		p->nanch = nb;
+		p->mark_known = 0;
+	}
+	free(b);
 }
 
-static int
-has_cjk(const char *s, size_t n)
+/* Reads ahead the document's first lines into the window and learns its
+ * shape from them; the line already read (r->line) comes first. */
+static void
+learn_shape(rk_reader *r)
 {
-	size_t i;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0xE3)
-			return 1;
-	return 0;
+	rk_lineinfo v[RK_SHAPE_LINES];
+	size_t bytes = 0, i;
+	r->shaped = 1;
+	r->win_head = r->win_n = 0;
+	r->after_furn = 0;
+	for (;;) {
+		para_t *w;
+		if (r->have_line)
+			r->have_line = 0;
+		else if (r->win_n == RK_SHAPE_LINES || bytes > RK_SHAPE_BYTES || !raw_line(r))
+			break;
+		w = &r->win[r->win_n++];
+		para_swap(w, &r->line);
+		w->width = rk_line_width(w->text, w->len);
+		bytes += w->len;
+		if (w->piece)
+			break;    /* a line too long for a wrapped text */
+	}
+	for (i = 0; i < r->win_n; i++) {
+		v[i].s = r->win[i].text;
+		v[i].n = r->win[i].len;
+		v[i].width = r->win[i].width;
+		v[i].indent = r->win[i].indent;
+		v[i].ff = r->win[i].ff;
+		v[i].blanks = r->win[i].blanks;
+		v[i].furn = r->win[i].furn;
+	}
+	rk_shape_learn(&r->shape, v, r->win_n);
+}
+
+/* Next line with its shape undone into r->line: from the window first. */
+static int
+read_line(rk_reader *r)
+{
+	para_t *p = &r->line;
+	const rk_shape *sh = &r->shape;
+	int ahead = r->win_n > 0;
+	if (ahead) {
+		para_swap(p, &r->win[r->win_head]);
+		r->win_head = (r->win_head + 1) % RK_SHAPE_LINES;
+		if (--r->win_n == 0)
+			r->win_head = 0;
+		r->line_piece = p->piece;
+		r->line_blanks = p->blanks;
+	} else if (!raw_line(r))
+		return 0;
+	else if (sh->wrapped)
+		p->width = rk_line_width(p->text, p->len);
+	if (sh->wrapped || sh->spaced) {
+		int letters = sh->wrapped && rk_letter_spaced(p->text, p->len);
+		if (sh->spaced || letters)
+			close_gaps(p, sh->spaced, letters);
+		if (!p->furn && rk_is_bare_number(p->text, p->len) && (p->blanks || p->ff))
+			p->furn = 1;
+	}
+	if (!p->furn && sh->ncand && rk_shape_is_header(sh, p->text, p->len))
+		p->furn = 2;
+	/* past the window, headers are learnt from the first line of each page */
+	if (!ahead && !p->furn && (p->ff || r->after_furn) && sh->wrapped)
+		rk_shape_edge(&r->shape, p->text, p->len);
+	r->after_furn = p->furn;
+	return 1;
 }
 
 /* First occurrence of a 3-byte character: memchr (vectorised) for its
@@ -255,9 +444,39 @@ cont_start(const char *s, size_t n)
 	return 0;
 }
 
+/* In a hard-wrapped text, does paragraph a go on in line b?  A line that
+ * reaches the width goes on, even into a line that starts like a heading
+ * (a wrapped sentence can put 一、 at a line start), unless it ends a
+ * sentence and b shows a new paragraph: an indent, a blank line where
+ * blank lines part paragraphs, a heading's marker, or (where the
+ * converter kept no indent) b full but for the indent of a first line.
+ * A shorter line ends its paragraph. */
+static int
+wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
+{
+	rk_marker m;
+	int full = a->width >= sh->width - sh->slack;
+	if (sh->blank_sep && b->blanks && !across)
+		return 0;
+	if (sh->indent && b->indent > sh->margin)
+		return 0;
+	if (cont_start(b->text, b->len))
+		return 1;    /* kinsoku: 。 or ） moved to the next line */
+	if (!full)
+		return open_end(a->text, a->len) && !para_marker(b, &m) && !short_unpunct(b->text, b->len);
+	if (!rk_ends_final(a->text, a->len))
+		return 1;
+	if (para_marker(b, &m) && m.style != ST_SHI && m.style != ST_DI)
+		return 0;
+	if (!sh->indent && b->width < sh->width - sh->slack / 2 && b->width >= sh->width - sh->slack - 8 &&
+	    b->width <= sh->width - 6)
+		return 0;    /* a first line, short by its lost indent */
+	return 1;
+}
+
 /* Does line a (the paragraph so far) go on in line b? */
 static int
-should_join(para_t *a, para_t *b, int piece)
+should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 {
 	rk_marker m;
 	int marked;
@@ -265,6 +484,10 @@ should_join(para_t *a, para_t *b, int piece)
 		return 0;
 	if (piece)
 		return 1;
+	if (b->furn || a->furn)
+		return 0;
+	if (r->shape.wrapped)
+		return wrapped_join(&r->shape, a, b, across);
 	/* 附件1 alone on its line takes the next line as its title */
 	if (para_marker(a, &m) && m.style == ST_APPENDIX && m.len == a->len &&
 	    !para_marker(b, &m) && short_unpunct(b->text, b->len))
@@ -276,60 +499,79 @@ should_join(para_t *a, para_t *b, int piece)
 		return 1;
 	if (rk_ends_final(a->text, a->len))
 		return 0;
-	if (unbalanced(a->text, a->len))
-		return 1;
+	if (a->quotes > 0 || a->parens > 0 || a->titles > 0)
+		return 1;    /* cut inside a quote, a bracket or a title */
 	/* PM / 2.5 / 年平均浓度: fragments of Latin letters and digits */
-	if (!has_cjk(a->text, a->len) && a->len <= 16)
+	if (!a->cjk && a->len <= 16)
 		return 1;
 	if (is_alnum((unsigned char)a->text[a->len - 1]) && (is_alnum((unsigned char)b->text[0]) || b->text[0] == '.'))
 		return 1;
 	/* a body line cut mid-sentence; a heading line never holds a 。 */
 	marked = para_marker(a, &m);
 	if (rk_is_byline(a->text, a->len) ||
-	    (rk_ends_final(b->text, b->len) && rk_u8count_max(b->text, b->len, 12) <= 12 &&
-	     !find3(b->text, b->len, "，")))
+	    (rk_ends_final(b->text, b->len) && b->chars <= 12 && !b->comma))
 		return 0;    /* a photo credit; a salutation like 各位代表： */
-	if (rk_has_sentence_mark(a->text, a->len))
+	if (a->sentmark)
 		return 1;
-	return !marked && rk_u8count_max(a->text, a->len, 30) >= 30 && find3(a->text, a->len, "，");
+	return !marked && a->chars >= 30 && a->comma;
 }
 
-/* Assemble the next paragraph into p. */
+/* Assemble the next paragraph into p.  Page furniture met inside it (a
+ * page number, a running header between two halves of a sentence) is
+ * held and given as paragraphs of its own after it. */
 static int
 get_para(rk_reader *r, para_t *p)
 {
 	int fragment = 0;
+	if (!r->shaped)
+		learn_shape(r);
+	if (r->nheld) {
+		para_swap(p, &r->held[r->held_head]);
+		r->held_head = (r->held_head + 1) % RK_HELD;
+		if (--r->nheld == 0)
+			r->held_head = 0;
+		p->cont = 0;
+		return 1;
+	}
 	if (!r->have_line && !read_line(r))
 		return 0;
 	/* the paragraph takes the first line's buffer, giving its own, and
-	 * what is known of its marker */
+	 * what is known of it */
 	{
-		char *t = p->text;
-		size_t cap = p->cap;
-		p->text = r->line.text;
-		p->cap = r->line.cap;
-		r->line.text = t;
-		r->line.cap = cap;
+		para_t t = *p;
+		*p = r->line;
+		r->line.text = t.text;
+		r->line.cap = t.cap;
+		r->line.anch = t.anch;
+		r->line.anchcap = t.anchcap;
+		r->line.len = r->line.nanch = 0;
+		r->line.mark_known = 0;
 	}
-	p->len = p->nanch = 0;
-	para_append(p, p->text, 0, r->line.anch, r->line.nanch);
-	p->len = r->line.len;
-	p->mark_known = r->line.mark_known;
-	p->marked = r->line.marked;
-	p->mark = r->line.mark;
-	r->line.mark_known = 0;
 	p->cont = r->line_piece;
 	r->have_line = 0;
+	if (p->furn)
+		return 1;
 	while (read_line(r)) {
 		rk_marker m;
 		r->have_line = 1;
-		if (!should_join(p, &r->line, r->line_piece) &&
-		    !(fragment && !para_marker(&r->line, &m) &&
+		if (r->line.furn && r->shape.wrapped && !r->line_piece) {
+			/* hold it, and see whether the paragraph goes on past it */
+			size_t at = (r->held_head + r->nheld) % RK_HELD;
+			if (r->nheld == RK_HELD)
+				break;
+			para_swap(&r->held[at], &r->line);
+			r->nheld++;
+			r->have_line = 0;
+			continue;
+		}
+		if (!should_join(r, p, &r->line, r->line_piece, r->nheld > 0) &&
+		    !(fragment && !r->shape.wrapped && !para_marker(&r->line, &m) && !r->line.furn &&
 		      !rk_is_furniture(r->line.text, r->line.len) && p->len + r->line.len <= RK_PARA_MAX))
 			break;
 		/* after a fragment like 2.5 the sentence goes on: PM / 2.5 / 年平均浓度 */
-		fragment = p->len > 0 && !has_cjk(r->line.text, r->line.len) && r->line.len <= 16;
+		fragment = p->len > 0 && !r->line.cjk && r->line.len <= 16;
 		para_append(p, r->line.text, r->line.len, r->line.anch, r->line.nanch);
+		para_add_facts(p, &r->line);
 		r->have_line = 0;
 	}
 	return 1;
@@ -749,6 +991,11 @@ classify(rk_reader *r)
 
 	if (!marked)
 		r->attach_list = 0;
+	if (r->cur.furn) {
+		/* a page number, a running header */
+		emit(r, RK_META, 0, n, 1);
+		return;
+	}
 	if (r->cur.cont) {
 		/* the rest of a line too long for one paragraph */
 		emit_body(r, 0, n, 0, RK_E_NONE);
@@ -1034,6 +1281,8 @@ reset_outline(rk_reader *r)
 	r->cur.len = r->next.len = 0;
 	r->cur.mark_known = r->next.mark_known = 0;
 	r->fresh_doc = 1;
+	r->shaped = 0;
+	r->win_n = r->win_head = r->nheld = r->held_head = 0;
 }
 
 /* Move to the next row's document: read the fields before the text,
@@ -1133,7 +1382,7 @@ is_ancestor(const char *a, const char *b)
 static int
 tsv_next(rk_reader *r)
 {
-	while (read_line(r)) {
+	while (raw_line(r)) {
 		char *f[32], *end;
 		int n, k, bad = 0;
 		qblock *q;
@@ -1272,7 +1521,7 @@ rk_open(const char *path, const rk_opts *opts)
 		return r;
 	}
 	/* rkit's own TSV is read back row by row, or document by document */
-	if (read_line(r)) {
+	if (raw_line(r)) {
 		int d = opts && opts->raw ? 0 : docs_header(r, opts);
 		if (d < 0) {
 			rk_close(r);
@@ -1390,6 +1639,14 @@ rk_close(rk_reader *r)
 	free(r->line.text); free(r->line.anch);
 	free(r->cur.text); free(r->cur.anch);
 	free(r->next.text); free(r->next.anch);
+	for (size_t i = 0; i < RK_SHAPE_LINES; i++) {
+		free(r->win[i].text);
+		free(r->win[i].anch);
+	}
+	for (size_t i = 0; i < RK_HELD; i++) {
+		free(r->held[i].text);
+		free(r->held[i].anch);
+	}
 	free(r->q);
 	free(r->rowdoc);
 	free(r->cands);

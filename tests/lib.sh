@@ -27,9 +27,10 @@ tools() {
 	return 0
 }
 
-# Corpus files, one a line (names contain no newline).
+# The corpus reports, SET/DOC.txt, one a line (names contain no newline);
+# formats/ (the same reports converted) is tests/formats.test's.
 corpus_files() {
-	find "$CORPUS" -type f -name '*.txt' 2>/dev/null | LC_ALL=C sort
+	find "$CORPUS" -mindepth 2 -maxdepth 2 -type f -name "*.txt" 2>/dev/null | LC_ALL=C sort
 }
 
 # Deletes every blank character from UTF-8 text on stdin, newlines too: what
