@@ -113,6 +113,7 @@ int rk_item_at(const char *s, size_t n, rk_marker *m);
 int rk_ends_final(const char *s, size_t n);    /* ends with 。！？；… or a closer after one */
 int rk_has_sentence_mark(const char *s, size_t n);
 int rk_is_furniture(const char *s, size_t n);  /* page furniture */
+int rk_is_web_furniture(const char *s, size_t n);  /* a portal's link bar, menu, search box */
 int rk_is_tail_trigger(const char *s, size_t n);
 int rk_is_dateline(const char *s, size_t n);
 int rk_is_byline(const char *s, size_t n);

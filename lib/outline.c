@@ -317,20 +317,105 @@ rk_is_furniture(const char *s, size_t n)
 	static const char *const words[] = {
 		"下载", "打印", "全屏", "收藏", "加大", "还原", "减小", "【", "】", "|", "×",
 		"分享", "分享到", "分享到:", "分享到：", "分享到微信", "打印本页", "关闭窗口", "关闭",
-		"返回顶部", "字号", "【字号：", "默认", "放大", "缩小", NULL
+		"返回顶部", "字号", "【字号：", "默认", "放大", "缩小", "搜索", NULL
 	};
 	static const char *const prefixes[] = {
-		"【字号", "来源：", "来源:", "时间：", "发表时间", "发稿时间", "发布时间", "日期：", "作者：", "编辑：",
-		"责任编辑", "浏览次数", "点击数", "字号：", "【打印", "【关闭", "【字体", "您的位置",
-		"当前位置", "首页", "阅读量", "浏览量", "点击量", "阅读次数", "访问量", ">", "›", "分享：", "分享:", NULL
+		"【字号", "来源：", "来源:", "时间：", "发表时间", "发稿时间", "发布时间", "发布日期", "日期：", "作者：", "编辑：",
+		"责任编辑", "浏览次数", "点击数", "字号：", "【打印", "【关闭", "【字体", "您的位置", "您当前的位置",
+		"您现在的位置", "您所在的位置", "当前位置", "所在位置", "首页", "阅读量", "浏览量", "点击量", "阅读次数",
+		"访问量", ">", "›", "分享：", "分享:", "信息来源", "文章来源", NULL
 	};
 	const char *const *w;
-	if (n > 120)
+	if (n > 300)
 		return 0;    /* furniture is short */
 	for (w = words; *w; w++)
 		if (equals(s, n, *w))
 			return 1;
-	return match_any(s, n, prefixes) > 0 || is_timestamp(s, n);
+	/* 来源：… 发布时间：… 浏览次数：… may run long, but holds no sentence */
+	if (match_any(s, n, prefixes) > 0 && (n <= 120 || !rk_has_sentence_mark(s, n)))
+		return 1;
+	return n <= 120 && (is_timestamp(s, n) || rk_is_web_furniture(s, n));
+}
+
+/* A link mark of lynx -dump at s: [12]; its length, else 0. */
+static size_t
+link_mark(const char *s, size_t n)
+{
+	size_t i = 1;
+	if (n < 3 || s[0] != '[')
+		return 0;
+	while (i < n && i < 6 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 1 && i < n && s[i] == ']' ? i + 1 : 0;
+}
+
+/* Words of a portal's link bar (无障碍 English 长者模式 登录) and a search
+ * box's, seen as a line's space-parted parts. */
+static int
+is_nav_word(const char *s, size_t n)
+{
+	static const char *const nav[] = {
+		"无障碍", "长者模式", "关怀模式", "关怀版", "无障碍浏览", "English", "ENGLISH", "繁體", "繁体",
+		"简体", "繁體版", "简体版", "登录", "注册", "网站地图", "移动版", "手机版", "微信", "微博", "RSS",
+		"邮箱", "政务微博", "政务微信", "智能问答", "(BUTTON)", "搜索", "高级搜索", NULL
+	};
+	const char *const *w;
+	for (w = nav; *w; w++)
+		if (equals(s, n, *w))
+			return 1;
+	return 0;
+}
+
+/* The furniture of a saved web page, as lynx, w3m, html2text or pandoc
+ * give it: a link bar or menu (parts with nav words, bullets of a few
+ * characters, lynx's [12] marks), a search box, a rule of = or - or *. */
+int
+rk_is_web_furniture(const char *s, size_t n)
+{
+	static const char *const bullets[] = { "* ", "• ", "- ", "+ ", "o ", "· ", "▪ ", "■ ", NULL };
+	size_t i, marks = 0, parts = 0, navs = 0, b;
+	int l;
+	if (n == 0 || n > 160 || rk_has_sentence_mark(s, n))
+		return 0;
+	/* a rule: ===== or ----- or ***** */
+	for (i = 0; i < n && (s[i] == '=' || s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == ' '); i++)
+		;
+	if (i == n && n >= 3)
+		return 1;
+	/* a search box: 请输入关键词______ 搜索, [请输入关键词 ]搜索 */
+	if ((memmem(s, n, "搜索", 6) || memmem(s, n, "检索", 6)) &&
+	    (memchr(s, '_', n) || memchr(s, '[', n) || memmem(s, n, "请输入", 9)))
+		return 1;
+	/* a menu item: a bullet and a few characters */
+	if ((b = match_any(s, n, bullets)) > 0) {
+		size_t k = b;
+		while (k < n && s[k] == ' ')
+			k++;
+		k += link_mark(s + k, n - k);
+		if (rk_u8count_max(s + k, n - k, 12) <= 12)
+			return 1;
+	}
+	/* parts parted by blanks: lynx's link marks, nav words */
+	for (i = 0; i < n;) {
+		size_t j = i, k;
+		while (j < n && s[j] != ' ' && !(j + 3 <= n && memcmp(s + j, "　", 3) == 0))
+			j++;
+		if (j > i) {
+			parts++;
+			k = link_mark(s + i, j - i);
+			marks += k > 0;
+			navs += is_nav_word(s + i + k, j - i - k);
+			/* 上海市人民政府无障碍: the bar's words run together in w3m */
+			if (!navs && j - i > 9 && is_nav_word(s + j - 9, 9))
+				navs++;
+		}
+		i = j;
+		while (i < n && (s[i] == ' ' || (i + 3 <= n && memcmp(s + i, "　", 3) == 0)))
+			i += s[i] == ' ' ? 1 : 3;
+	}
+	(void)l;
+	return marks >= 2 || (marks == 1 && link_mark(s, n) && parts <= 2 && n <= 60) ||
+	       (navs >= 1 && parts >= 2);
 }
 
 /* Lines after which a scraped page has nothing of the report. */
@@ -339,9 +424,15 @@ rk_is_tail_trigger(const char *s, size_t n)
 {
 	static const char *const prefixes[] = {
 		"相关报道", "相关文档", "相关附件", "相关链接", "相关新闻", "相关阅读", "扫一扫在手机",
-		"》》点击", ">>点击", "责任编辑", NULL
+		"》》点击", ">>点击", "责任编辑", "主办：", "主办:", "主办单位", "承办：", "承办单位", "网站标识码",
+		"版权所有", "Copyright", "copyright", "©", "联系我们", "网站地图", NULL
 	};
-	return n <= 120 && match_any(s, n, prefixes) > 0;
+	if (n <= 120 && match_any(s, n, prefixes) > 0)
+		return 1;
+	/* lynx -dump's list of the links */
+	if (equals(s, n, "References"))
+		return 1;
+	return n <= 200 && (memmem(s, n, "ICP备", 6) || memmem(s, n, "公网安备", 12));
 }
 
 /* ——2026年1月26日在…会议上, and the ——subtitle of a feature */

@@ -356,6 +356,7 @@ learn_shape(rk_reader *r)
 		v[i].furn = r->win[i].furn;
 	}
 	rk_shape_learn(&r->shape, v, r->win_n);
+	if (getenv("RK_SHAPE_DEBUG")) fprintf(stderr, "shape: wrapped %d width %d slack %d indent %d margin %ld blank_sep %d spaced %d headers %d\n", r->shape.wrapped, r->shape.width, r->shape.slack, r->shape.indent, r->shape.margin, r->shape.blank_sep, r->shape.spaced, r->shape.ncand);
 }
 
 /* Next line with its shape undone into r->line: from the window first. */
@@ -464,6 +465,9 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 		return 1;    /* kinsoku: 。 or ） moved to the next line */
 	if (!full)
 		return open_end(a->text, a->len) && !para_marker(b, &m) && !short_unpunct(b->text, b->len);
+	/* a heading's line, then a marked line: the heading was not wrapped */
+	if (!a->sentmark && para_marker(a, &m) && m.style != ST_SHI && m.style != ST_DI && para_marker(b, &m))
+		return 0;
 	if (!rk_ends_final(a->text, a->len))
 		return 1;
 	if (para_marker(b, &m) && m.style != ST_SHI && m.style != ST_DI)
@@ -486,12 +490,12 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 		return 1;
 	if (b->furn || a->furn)
 		return 0;
-	if (r->shape.wrapped)
-		return wrapped_join(&r->shape, a, b, across);
 	/* 附件1 alone on its line takes the next line as its title */
 	if (para_marker(a, &m) && m.style == ST_APPENDIX && m.len == a->len &&
 	    !para_marker(b, &m) && short_unpunct(b->text, b->len))
 		return 1;
+	if (r->shape.wrapped)
+		return wrapped_join(&r->shape, a, b, across);
 	if (para_marker(b, &m) || rk_has_prefix(b->text, b->len, "——") ||
 	    rk_is_furniture(b->text, b->len) || rk_is_tail_trigger(b->text, b->len))
 		return 0;
@@ -1036,8 +1040,20 @@ classify(rk_reader *r)
 		} else if (!r->title_seen && chars >= 6 && chars <= 80 && !rk_has_sentence_mark(s, n) &&
 		           !rk_ends_final(s, n)) {
 			qblock *q = emit(r, RK_TITLE, 0, n, 1);
+			size_t lo = 0, hi = n;
+			/* html2text's h1: ****** 2026年…报告 ****** */
+			while (lo < n && s[lo] == '*')
+				lo++;
+			while (hi > lo && s[hi - 1] == '*')
+				hi--;
+			if (lo < 2 || n - hi < 2)
+				lo = 0, hi = n;
+			lo = skip_blanks(s, hi, lo);
+			while (hi > lo && s[hi - 1] == ' ')
+				hi--;
 			q->b.entry = RK_E_TITLE;
-			q->b.title_len = n;
+			q->b.title_off = lo;
+			q->b.title_len = hi - lo;
 			r->title_seen = 1;
 			return;
 		} else if ((r->title_seen || r->meta_seen) && chars < 40 &&

@@ -351,7 +351,7 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 		if (w[i] * 4 >= W * 3 && w[i] <= W + 8)
 			d[nd++] = W - w[i] > 0 ? W - w[i] : 0;
 	qsort(d, nd, sizeof *d, cmp_int);
-	slack = (nd ? d[nd * 9 / 10] : 0) + 4;
+	slack = (nd ? d[nd * 19 / 20] : 0) + 4;
 	if (slack > W / 6)
 		slack = W / 6;
 	if (slack < 4)
