@@ -47,6 +47,7 @@ typedef struct {
 	long indent;                  /* blank columns it lost at its start */
 	int ff, blanks, piece;        /* after a page break; blank lines before it; a piece of a long line */
 	int furn;                     /* page furniture: a page number, a running header */
+	int nlines;                   /* lines joined into it */
 } para_t;
 
 #define CHARS_CAP 128
@@ -182,6 +183,7 @@ para_add_facts(para_t *p, const para_t *b)
 	p->comma |= b->comma;
 	p->chars = p->chars + b->chars < CHARS_CAP ? p->chars + b->chars : CHARS_CAP;
 	p->width = b->width;
+	p->nlines++;
 }
 
 static void
@@ -253,6 +255,7 @@ raw_line(rk_reader *r)
 		r->line.indent = r->line.nanch && r->line.anch[0].off == 0 && !in->piece ? r->line.anch[0].col : 0;
 		r->line.furn = rk_is_page_number(r->line.text, r->line.len);
 		r->line.width = 0;
+		r->line.nlines = 1;
 		para_scan(&r->line, 0);
 		return 1;
 	}
@@ -426,6 +429,8 @@ open_end(const char *s, size_t n)
 	switch (rk_u8last(s, n, &l)) {
 	case 0xFF08: case 0x201C: case 0x300A: case '(': case 0x3010: case 0x300C: case 0x300E:
 	case 0x2018: case '[': case 0xFF0C: case 0x3001: case ',':
+	/* a range cut after its dash: 增长5%- / 5.5% */
+	case '-': case 0x2013: case 0xFF5E: case '~':
 		return 1;
 	}
 	return 0;
@@ -456,7 +461,8 @@ static int
 wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 {
 	rk_marker m;
-	int full = a->width >= sh->width - sh->slack;
+	/* a first line is short by its indent (trimmed, or lost by the converter) */
+	int full = a->width >= sh->width - sh->slack - (a->nlines == 1 ? 8 : 0);
 	if (sh->blank_sep && b->blanks && !across)
 		return 0;
 	if (sh->indent && b->indent > sh->margin)
