@@ -450,6 +450,17 @@ cont_start(const char *s, size_t n)
 	return 0;
 }
 
+/* Does line b look like the first line of a paragraph: indented, or,
+ * where the converter kept no indent, full but for one? */
+static int
+first_line(const rk_shape *sh, const para_t *b)
+{
+	if (sh->indent)
+		return b->indent > sh->margin;
+	return b->width < sh->width - sh->slack / 2 && b->width >= sh->width - sh->slack - 8 &&
+	       b->width <= sh->width - 6;
+}
+
 /* In a hard-wrapped text, does paragraph a go on in line b?  A line that
  * reaches the width goes on, even into a line that starts like a heading
  * (a wrapped sentence can put 一、 at a line start), unless it ends a
@@ -472,16 +483,16 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	if (!full)
 		return open_end(a->text, a->len) && !para_marker(b, &m) && !short_unpunct(b->text, b->len);
 	/* a heading's line, then a marked line: the heading was not wrapped */
-	if (!a->sentmark && para_marker(a, &m) && m.style != ST_SHI && m.style != ST_DI && para_marker(b, &m))
-		return 0;
+	if (!a->sentmark && para_marker(a, &m) && m.style != ST_SHI && m.style != ST_DI) {
+		if (para_marker(b, &m) || first_line(sh, b))
+			return 0;
+		return 1;
+	}
 	if (!rk_ends_final(a->text, a->len))
 		return 1;
 	if (para_marker(b, &m) && m.style != ST_SHI && m.style != ST_DI)
 		return 0;
-	if (!sh->indent && b->width < sh->width - sh->slack / 2 && b->width >= sh->width - sh->slack - 8 &&
-	    b->width <= sh->width - 6)
-		return 0;    /* a first line, short by its lost indent */
-	return 1;
+	return !first_line(sh, b);
 }
 
 /* Does line a (the paragraph so far) go on in line b? */
