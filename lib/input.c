@@ -876,7 +876,7 @@ trim_leading(rk_input *in)
 	size_t b = 0, k;
 	while ((k = blank_len(in->line + b, in->len - b)) > 0) {
 		if (in->line[b] == '\f')
-			in->formfeed = 1;
+			in->formfeed++;
 		b += k;
 	}
 	if (b > 0)

@@ -59,7 +59,7 @@ typedef struct {
 	size_t nanch, anchcap;
 
 	int warned_bad, warned_long;
-	int formfeed;              /* the line's leading blanks held a form feed (a page break) */
+	int formfeed;              /* form feeds (page breaks) among the line's leading blanks */
 
 	/* Record mode, for one document per TSV row: text is unescaped
 	 * (\n ends a line), and a raw tab or newline ends the field. */

@@ -252,7 +252,9 @@ raw_line(rk_reader *r)
 		r->line.piece = in->piece;
 		r->line.blanks = r->line_blanks;
 		r->line.ff = ff;
-		r->line.indent = r->line.nanch && r->line.anch[0].off == 0 && !in->piece ? r->line.anch[0].col : 0;
+		/* a form feed before the text is no indent */
+		r->line.indent = r->line.nanch && r->line.anch[0].off == 0 && !in->piece ?
+		                 r->line.anch[0].col - in->formfeed : 0;
 		r->line.furn = rk_is_page_number(r->line.text, r->line.len);
 		r->line.width = 0;
 		r->line.nlines = 1;
@@ -456,9 +458,8 @@ static int
 first_line(const rk_shape *sh, const para_t *b)
 {
 	if (sh->indent)
-		return b->indent > sh->margin;
-	return b->width < sh->width - sh->slack / 2 && b->width >= sh->width - sh->slack - 8 &&
-	       b->width <= sh->width - 6;
+		return b->indent > sh->margin && b->indent <= sh->margin + 6;
+	return b->width >= sh->width - sh->slack - 8 && b->width <= sh->width - 6;
 }
 
 /* In a hard-wrapped text, does paragraph a go on in line b?  A line that
@@ -476,17 +477,22 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	int full = a->width >= sh->width - sh->slack - (a->nlines == 1 ? 8 : 0);
 	if (sh->blank_sep && b->blanks && !across)
 		return 0;
-	if (sh->indent && b->indent > sh->margin)
-		return 0;
+	if (sh->indent && b->indent > sh->margin && b->indent <= sh->margin + 6)
+		return 0;    /* an indented first line (a centred line is no paragraph start) */
 	if (cont_start(b->text, b->len))
 		return 1;    /* kinsoku: 。 or ） moved to the next line */
 	if (!full)
 		return open_end(a->text, a->len) && !para_marker(b, &m) && !short_unpunct(b->text, b->len);
 	/* a heading's line, then a marked line: the heading was not wrapped */
+	/* A heading's line goes on unless the next line is marked or looks
+	 * like a paragraph's first; a heading ends short of the width more
+	 * often than a body line, so it is full only near the width. */
 	if (!a->sentmark && para_marker(a, &m) && m.style != ST_SHI && m.style != ST_DI) {
-		if (para_marker(b, &m) || first_line(sh, b))
+		if (para_marker(b, &m))
 			return 0;
-		return 1;
+		if (sh->indent || a->width >= sh->width - (sh->slack < 10 ? sh->slack : 10))
+			return !first_line(sh, b);
+		return !first_line(sh, b) || b->width < sh->width - sh->slack - 8;
 	}
 	if (!rk_ends_final(a->text, a->len))
 		return 1;
