@@ -48,6 +48,7 @@ typedef struct {
 	int ff, blanks, piece;        /* after a page break; blank lines before it; a piece of a long line */
 	int furn;                     /* page furniture: a page number, a running header */
 	int nlines;                   /* lines joined into it */
+	int justified;                /* letter-spaced: a justified line, so not a paragraph's last */
 } para_t;
 
 #define CHARS_CAP 128
@@ -183,6 +184,7 @@ para_add_facts(para_t *p, const para_t *b)
 	p->comma |= b->comma;
 	p->chars = p->chars + b->chars < CHARS_CAP ? p->chars + b->chars : CHARS_CAP;
 	p->width = b->width;
+	p->justified = b->justified;
 	p->nlines++;
 }
 
@@ -258,6 +260,7 @@ raw_line(rk_reader *r)
 		r->line.furn = rk_is_page_number(r->line.text, r->line.len);
 		r->line.width = 0;
 		r->line.nlines = 1;
+		r->line.justified = 0;
 		para_scan(&r->line, 0);
 		return 1;
 	}
@@ -384,6 +387,7 @@ read_line(rk_reader *r)
 		p->width = rk_line_width(p->text, p->len);
 	if (sh->wrapped || sh->spaced) {
 		int letters = sh->wrapped && rk_letter_spaced(p->text, p->len);
+		p->justified = letters;
 		if (sh->spaced || letters)
 			close_gaps(p, sh->spaced, letters);
 		if (!p->furn && rk_is_bare_number(p->text, p->len) && (p->blanks || p->ff))
@@ -474,15 +478,22 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 {
 	rk_marker m;
 	/* a first line is short by its indent (trimmed, or lost by the converter) */
-	int full = a->width >= sh->width - sh->slack - (a->nlines == 1 ? 8 : 0);
+	int full = a->width >= sh->width - sh->slack - (a->nlines == 1 ? 8 : 0) ||
+	           (a->justified && a->width >= sh->width / 2 && (a->comma || a->sentmark));
 	if (sh->blank_sep && b->blanks && !across)
 		return 0;
 	if (sh->indent && b->indent > sh->margin && b->indent <= sh->margin + 6)
 		return 0;    /* an indented first line (a centred line is no paragraph start) */
 	if (cont_start(b->text, b->len))
 		return 1;    /* kinsoku: 。 or ） moved to the next line */
+	/* a title, then its dateline or the page's time stamp */
+	if (!a->sentmark && (rk_has_prefix(b->text, b->len, "——") || rk_is_furniture(b->text, b->len)))
+		return 0;
+	/* no paragraph ends inside a quote: pdftotext parts a line with a
+	 * wide gap, 全面打响“好品山东 / 商行天下”品牌 */
 	if (!full)
-		return open_end(a->text, a->len) && !para_marker(b, &m) && !short_unpunct(b->text, b->len);
+		return !para_marker(b, &m) && ((a->quotes > 0 || a->titles > 0) ||
+		                               (open_end(a->text, a->len) && !short_unpunct(b->text, b->len)));
 	/* a heading's line, then a marked line: the heading was not wrapped */
 	/* A heading's line goes on unless the next line is marked or looks
 	 * like a paragraph's first; a heading ends short of the width more
@@ -1000,6 +1011,12 @@ next_is_body(const rk_reader *r)
 	const para_t *q = &r->next;
 	if (!r->have_next)
 		return 0;
+	/* a page number between a heading and its body: look past it */
+	if (q->furn) {
+		if (!r->have_line)
+			return 0;
+		q = &r->line;
+	}
 	if (rk_is_furniture(q->text, q->len) || rk_is_tail_trigger(q->text, q->len) ||
 	    rk_is_byline(q->text, q->len))
 		return 0;
