@@ -155,6 +155,7 @@ typedef struct {
 	int indent;                /* paragraph starts indented past margin */
 	long margin;
 	int blank_sep;             /* blank lines end paragraphs */
+	int first_short;           /* no indent kept, but first lines short by one */
 	int spaced;                /* a gap between Han and Latin or digits */
 	int ncand;                 /* lines seen at page edges, by key */
 	struct { char key[RK_HEADER_MAX]; size_t len; int seen; } cand[RK_NHEADER];

@@ -364,7 +364,7 @@ learn_shape(rk_reader *r)
 		v[i].furn = r->win[i].furn;
 	}
 	rk_shape_learn(&r->shape, v, r->win_n);
-	if (getenv("RK_SHAPE_DEBUG")) fprintf(stderr, "shape: wrapped %d width %d slack %d indent %d margin %ld blank_sep %d spaced %d headers %d\n", r->shape.wrapped, r->shape.width, r->shape.slack, r->shape.indent, r->shape.margin, r->shape.blank_sep, r->shape.spaced, r->shape.ncand);
+	if (getenv("RK_SHAPE_DEBUG")) fprintf(stderr, "shape: wrapped %d width %d slack %d indent %d margin %ld blank_sep %d first_short %d spaced %d headers %d\n", r->shape.wrapped, r->shape.width, r->shape.slack, r->shape.indent, r->shape.margin, r->shape.blank_sep, r->shape.first_short, r->shape.spaced, r->shape.ncand);
 }
 
 /* Next line with its shape undone into r->line: from the window first. */
@@ -463,7 +463,7 @@ first_line(const rk_shape *sh, const para_t *b)
 {
 	if (sh->indent)
 		return b->indent > sh->margin && b->indent <= sh->margin + 6;
-	return b->width >= sh->width - sh->slack - 8 && b->width <= sh->width - 6;
+	return sh->first_short && b->width >= sh->width - sh->slack - 8 && b->width <= sh->width - 6;
 }
 
 /* In a hard-wrapped text, does paragraph a go on in line b?  A line that

@@ -399,6 +399,25 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 			short_blank++;
 	}
 	sh->blank_sep = short_lines >= 3 && short_blank * 10 >= short_lines * 6;
+	/* where the converter dropped the indent, are first lines (after a
+	 * paragraph's short last line) short by it, against lines that go on
+	 * a paragraph, or full as monospace converters leave them? */
+	if (!sh->indent) {
+		int first[RK_SHAPE_LINES], cont[RK_SHAPE_LINES];
+		size_t nf = 0, nc = 0;
+		for (i = 1; i < n; i++) {
+			const rk_lineinfo *p = &v[i - 1], *q = &v[i];
+			if (p->furn || q->furn || q->width < W - slack - 8)
+				continue;
+			if (p->width < W - slack && rk_ends_final(p->s, p->n))
+				first[nf++] = q->width;
+			else if (p->width >= W - slack && i + 1 < n && !v[i + 1].furn && v[i + 1].width >= W - slack)
+				cont[nc++] = q->width;
+		}
+		qsort(first, nf, sizeof *first, cmp_int);
+		qsort(cont, nc, sizeof *cont, cmp_int);
+		sh->first_short = nf >= 3 && nc >= 3 && first[nf / 2] <= cont[nc / 2] - 6;
+	}
 }
 
 /* Letter-spaced: a justified line pdftotext wrote with a space between
