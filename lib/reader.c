@@ -1016,6 +1016,9 @@ next_is_body(const rk_reader *r)
 		if (!r->have_line)
 			return 0;
 		q = &r->line;
+		/* a line, not yet its paragraph: a full one goes on */
+		if (r->shape.wrapped && q->width >= r->shape.width - r->shape.slack)
+			return 1;
 	}
 	if (rk_is_furniture(q->text, q->len) || rk_is_tail_trigger(q->text, q->len) ||
 	    rk_is_byline(q->text, q->len))
