@@ -830,6 +830,16 @@ blank_len(const char *s, size_t n)
 	if (n >= 3 && u[0] == 0xE2 && ((u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF)) ||
 	                               (u[1] == 0x81 && u[2] == 0x9F)))
 		return 3;
+	/* an indent html2text left as an entity: &emsp;&emsp;, &nbsp; */
+	if (n >= 6 && u[0] == '&') {
+		static const char *const ents[] = { "&emsp;", "&ensp;", "&nbsp;", "&#12288;", "&#8195;", "&#160;", "&thinsp;", NULL };
+		const char *const *e;
+		for (e = ents; *e; e++) {
+			size_t l = strlen(*e);
+			if (n >= l && memcmp(s, *e, l) == 0)
+				return l;
+		}
+	}
 	return 0;
 }
 

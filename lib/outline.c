@@ -323,10 +323,11 @@ rk_is_furniture(const char *s, size_t n)
 		"【字号", "来源：", "来源:", "时间：", "发表时间", "发稿时间", "发布时间", "发布日期", "日期：", "作者：", "编辑：",
 		"责任编辑", "浏览次数", "点击数", "字号：", "【打印", "【关闭", "【字体", "您的位置", "您当前的位置",
 		"您现在的位置", "您所在的位置", "当前位置", "所在位置", "首页", "阅读量", "浏览量", "点击量", "阅读次数",
-		"访问量", ">", "›", "分享：", "分享:", "信息来源", "文章来源", NULL
+		"访问量", ">", "›", "分享：", "分享:", "分享到", "信息来源", "文章来源", "欢迎访问", "您好，欢迎",
+		"设为首页", "加入收藏", NULL
 	};
 	const char *const *w;
-	if (n > 300)
+	if (n > 480)
 		return 0;    /* furniture is short */
 	for (w = words; *w; w++)
 		if (equals(s, n, *w))
@@ -357,7 +358,10 @@ is_nav_word(const char *s, size_t n)
 	static const char *const nav[] = {
 		"无障碍", "长者模式", "关怀模式", "关怀版", "无障碍浏览", "English", "ENGLISH", "繁體", "繁体",
 		"简体", "繁體版", "简体版", "登录", "注册", "网站地图", "移动版", "手机版", "微信", "微博", "RSS",
-		"邮箱", "政务微博", "政务微信", "智能问答", "(BUTTON)", "搜索", "高级搜索", NULL
+		"邮箱", "政务微博", "政务微信", "智能问答", "(BUTTON)", "搜索", "高级搜索", "设为首页", "加入收藏",
+		"RSS订阅", "网站导航", "政务服务网", "|", "首页", "网站首页", "政务公开", "信息公开", "政务服务",
+		"办事服务", "互动交流", "公众参与", "机构概况", "专题专栏", "数据发布", "新闻中心", "通知公告",
+		"政民互动", "走进", NULL
 	};
 	const char *const *w;
 	for (w = nav; *w; w++)
@@ -375,8 +379,13 @@ rk_is_web_furniture(const char *s, size_t n)
 	static const char *const bullets[] = { "* ", "• ", "- ", "+ ", "o ", "· ", "▪ ", "■ ", NULL };
 	size_t i, marks = 0, parts = 0, navs = 0, b;
 	int l;
-	if (n == 0 || n > 160 || rk_has_sentence_mark(s, n))
+	if (n == 0 || n > 480)
 		return 0;
+	/* 【打印】【关闭】【收藏】, [青岚市人民政府]: buttons and a site's name */
+	if ((s[0] == '[' && s[n - 1] == ']' && n <= 60) ||
+	    (rk_has_prefix(s, n, "【") && n >= 3 && memcmp(s + n - 3, "】", 3) == 0 && n <= 90 &&
+	     !rk_has_sentence_mark(s, n)))
+		return 1;
 	/* a rule: ===== or ----- or ***** */
 	for (i = 0; i < n && (s[i] == '=' || s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == ' '); i++)
 		;
@@ -414,6 +423,9 @@ rk_is_web_furniture(const char *s, size_t n)
 			i += s[i] == ' ' ? 1 : 3;
 	}
 	(void)l;
+	/* 您好，欢迎访问…网站！ 无障碍 | 长者模式 | 繁體: a bar may hold a sentence */
+	if (rk_has_sentence_mark(s, n))
+		return navs >= 2 && parts >= 4;
 	return marks >= 2 || (marks == 1 && link_mark(s, n) && parts <= 2 && n <= 60) ||
 	       (navs >= 1 && parts >= 2);
 }
@@ -425,7 +437,8 @@ rk_is_tail_trigger(const char *s, size_t n)
 	static const char *const prefixes[] = {
 		"相关报道", "相关文档", "相关附件", "相关链接", "相关新闻", "相关阅读", "扫一扫在手机",
 		"》》点击", ">>点击", "责任编辑", "主办：", "主办:", "主办单位", "承办：", "承办单位", "网站标识码",
-		"版权所有", "Copyright", "copyright", "©", "联系我们", "网站地图", NULL
+		"版权所有", "Copyright", "copyright", "©", "联系我们", "网站地图", "上一篇", "下一篇", "上一条",
+		"下一条", "建议使用", NULL
 	};
 	if (n <= 120 && match_any(s, n, prefixes) > 0)
 		return 1;

@@ -435,9 +435,13 @@ open_end(const char *s, size_t n)
 	switch (rk_u8last(s, n, &l)) {
 	case 0xFF08: case 0x201C: case 0x300A: case '(': case 0x3010: case 0x300C: case 0x300E:
 	case 0x2018: case '[': case 0xFF0C: case 0x3001: case ',':
-	/* a range cut after its dash: 增长5%- / 5.5% */
-	case '-': case 0x2013: case 0xFF5E: case '~':
 		return 1;
+	/* a range cut after its dash: 增长5%- / 5.5% */
+	case '-': case 0x2013: case 0xFF5E: case '~': {
+		int l2;
+		unsigned before = rk_u8last(s, n - (size_t)l, &l2);
+		return (before >= '0' && before <= '9') || before == '%' || before == 0xFF05;
+	}
 	}
 	return 0;
 }
@@ -523,6 +527,9 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 	if (piece)
 		return 1;
 	if (b->furn || a->furn)
+		return 0;
+	/* a portal's link bar or menu line is a line of its own */
+	if (a->nlines == 1 && rk_is_web_furniture(a->text, a->len))
 		return 0;
 	/* 附件1 alone on its line takes the next line as its title */
 	if (para_marker(a, &m) && m.style == ST_APPENDIX && m.len == a->len &&
