@@ -335,7 +335,7 @@ rk_is_furniture(const char *s, size_t n)
 	/* 来源：… 发布时间：… 浏览次数：… may run long, but holds no sentence */
 	if (match_any(s, n, prefixes) > 0 && (n <= 120 || !rk_has_sentence_mark(s, n)))
 		return 1;
-	return n <= 120 && (is_timestamp(s, n) || rk_is_web_furniture(s, n));
+	return (n <= 120 && is_timestamp(s, n)) || rk_is_web_furniture(s, n);
 }
 
 /* A link mark of lynx -dump at s: [12]; its length, else 0. */
