@@ -265,7 +265,7 @@ static int
 is_han_cp(unsigned cp)
 {
 	return rk_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-	       (cp >= 0x2018 && cp <= 0x201F);
+	       (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2014 || cp == 0x2026;
 }
 
 static int
@@ -390,15 +390,25 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 	}
 	sh->margin = margin;
 	sh->indent = indented >= 3 && indented * 20 >= nw;
-	/* blank lines between paragraphs: short lines mostly have one after */
-	for (i = 0; i + 1 < n; i++) {
-		if (v[i].furn || v[i].width >= W - slack)
-			continue;
-		short_lines++;
-		if (v[i + 1].blanks > 0 && !v[i + 1].furn)
-			short_blank++;
+	/* blank lines between paragraphs: short lines mostly have one after,
+	 * full lines mostly not (double-spaced text has one after every line) */
+	{
+		size_t full_lines = 0, full_blank = 0;
+		for (i = 0; i + 1 < n; i++) {
+			int blank_after = v[i + 1].blanks > 0 && !v[i + 1].furn;
+			if (v[i].furn)
+				continue;
+			if (v[i].width >= W - slack) {
+				full_lines++;
+				full_blank += blank_after;
+			} else {
+				short_lines++;
+				short_blank += blank_after;
+			}
+		}
+		sh->blank_sep = short_lines >= 3 && short_blank * 10 >= short_lines * 6 &&
+		                full_blank * 4 < full_lines;
 	}
-	sh->blank_sep = short_lines >= 3 && short_blank * 10 >= short_lines * 6;
 	/* where the converter dropped the indent, are first lines (after a
 	 * paragraph's short last line) short by it, against lines that go on
 	 * a paragraph, or full as monospace converters leave them? */
@@ -444,7 +454,9 @@ rk_letter_spaced(const char *s, size_t n)
 		}
 		i += (size_t)l;
 	}
-	return spaced >= 4 && spaced >= 2 * tight;
+	/* every pair, or (pdftotext parting a stretched line into words)
+	 * every second pair: 过去 一年 很不 平凡 。在 以习 */
+	return spaced >= 4 && spaced * 3 >= tight;
 }
 
 /* Is the single space between prev and next a gap to close?  In a
