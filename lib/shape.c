@@ -12,17 +12,21 @@
 /* Width in half-columns of a line as a converter laid it out: Han, kana,
  * CJK punctuation, full-width forms and the curly quotes a CJK font sets
  * full-width take 4; a space 1 (a typeset gap is narrow, and monospace
- * converters put few inside CJK text); anything else 2. */
+ * converters put few inside CJK text), none where every character is
+ * letter-spaced;
+ * anything else 2. */
 int
 rk_line_width(const char *s, size_t n)
 {
+	/* a letter-spaced line's spaces are the justification's stretch */
+	int space = rk_letter_spaced(s, n) == 2 ? 0 : 1;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	int w = 0;
 	while (i < n) {
 		unsigned c = u[i];
 		if (c < 0x80) {
-			w += c == ' ' ? 1 : 2;
+			w += c == ' ' ? space : 2;
 			i++;
 		} else if (c < 0xE0) {
 			w += 2;
@@ -431,7 +435,8 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 }
 
 /* Letter-spaced: a justified line pdftotext wrote with a space between
- * each pair of characters (范 型 老 人 家 食 堂 30 个 ，). */
+ * each pair of characters (范 型 老 人 家 食 堂 30 个 ，): 2; with one
+ * between every second pair: 1; else 0. */
 int
 rk_letter_spaced(const char *s, size_t n)
 {
@@ -456,7 +461,9 @@ rk_letter_spaced(const char *s, size_t n)
 	}
 	/* every pair, or (pdftotext parting a stretched line into words)
 	 * every second pair: 过去 一年 很不 平凡 。在 以习 */
-	return spaced >= 4 && spaced * 3 >= tight;
+	if (spaced < 4 || spaced * 3 < tight)
+		return 0;
+	return spaced >= 2 * tight ? 2 : 1;
 }
 
 /* Is the single space between prev and next a gap to close?  In a
