@@ -49,6 +49,7 @@ typedef struct {
 	int furn;                     /* page furniture: a page number, a running header */
 	int nlines;                   /* lines joined into it */
 	int justified;                /* letter-spaced: a justified line, so not a paragraph's last */
+	int prevwidth;                /* width of the line before the last, 0 if none */
 } para_t;
 
 #define CHARS_CAP 128
@@ -183,6 +184,7 @@ para_add_facts(para_t *p, const para_t *b)
 	p->sentmark |= b->sentmark;
 	p->comma |= b->comma;
 	p->chars = p->chars + b->chars < CHARS_CAP ? p->chars + b->chars : CHARS_CAP;
+	p->prevwidth = p->width;
 	p->width = b->width;
 	p->justified = b->justified;
 	p->nlines++;
@@ -261,6 +263,7 @@ raw_line(rk_reader *r)
 		r->line.width = 0;
 		r->line.nlines = 1;
 		r->line.justified = 0;
+		r->line.prevwidth = 0;
 		para_scan(&r->line, 0);
 		return 1;
 	}
@@ -483,7 +486,9 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	rk_marker m;
 	/* a first line is short by its indent (trimmed, or lost by the converter) */
 	int full = a->width >= sh->width - sh->slack - (a->nlines == 1 ? 8 : 0) ||
-	           (a->justified && a->width >= sh->width / 2 && (a->comma || a->sentmark));
+	           (a->justified && a->width >= sh->width / 2 && (a->comma || a->sentmark || a->nlines > 1)) ||
+	           /* a paragraph set in a larger face: as wide as its line before */
+	           (a->justified && a->nlines > 1 && a->width >= a->prevwidth - 8);
 	if (sh->blank_sep && b->blanks && !across)
 		return 0;
 	if (sh->indent && b->indent > sh->margin && b->indent <= sh->margin + 6)

@@ -468,10 +468,15 @@ rk_letter_spaced(const char *s, size_t n)
 
 /* Is the single space between prev and next a gap to close?  In a
  * typesetter-spaced document the Han-to-Latin/digit gaps; in a
- * letter-spaced line the gaps between Han characters too. */
+ * letter-spaced line all but those between Latin words. */
 int
 rk_gap_closes(unsigned prev, unsigned next, int spaced, int letters)
 {
 	int k = gap_kind(prev, next);
-	return (k == GAP_HAN_ALNUM && (spaced || letters)) || (k == GAP_HAN_HAN && letters);
+	/* a letter-spaced line spaces digits and signs too (86.3 %), but
+	 * not the words of Latin text */
+	if (letters)
+		return !(prev < 0x80 && next < 0x80 && ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
+		         ((next | 0x20) >= 'a' && (next | 0x20) <= 'z'));
+	return k == GAP_HAN_ALNUM && spaced;
 }
