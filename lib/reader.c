@@ -487,8 +487,12 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	/* a first line is short by its indent (trimmed, or lost by the converter) */
 	int full = a->width >= sh->width - sh->slack - (a->nlines == 1 ? 8 : 0) ||
 	           (a->justified && a->width >= sh->width / 2 && (a->comma || a->sentmark || a->nlines > 1)) ||
-	           /* a paragraph set in a larger face: as wide as its line before */
-	           (a->justified && a->nlines > 1 && a->width >= a->prevwidth - 8);
+	           /* a paragraph set in another face or measure: as wide as
+	            * its line before, or (its first line) as the next */
+	           (a->nlines > 1 && a->prevwidth >= sh->width / 3 && a->width >= a->prevwidth - 8) ||
+	           (a->nlines == 1 && a->comma && a->width >= sh->width / 3 && b->width >= a->width - 4 &&
+	            b->width <= a->width + 4 && !rk_ends_final(a->text, a->len) && !para_marker(b, &m) &&
+	            !rk_has_prefix(b->text, b->len, "——"));
 	if (sh->blank_sep && b->blanks && !across)
 		return 0;
 	if (sh->indent && b->indent > sh->margin && b->indent <= sh->margin + 6)
