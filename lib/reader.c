@@ -516,7 +516,9 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 			return 0;
 		if (sh->indent || a->width >= sh->width - (sh->slack < 10 ? sh->slack : 10))
 			return !first_line(sh, b);
-		return !first_line(sh, b) || b->width < sh->width - sh->slack - 8;
+		/* shorter: the heading's rest, or (first lines short by a lost
+		 * indent) a body line that is not a first line */
+		return b->width < sh->width - sh->slack - 8 || (sh->first_short && !first_line(sh, b));
 	}
 	if (!rk_ends_final(a->text, a->len))
 		return 1;
