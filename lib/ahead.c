@@ -55,7 +55,8 @@ typedef struct {
 static size_t
 batch_size(const batch *t)
 {
-	return t->len + t->nmark * sizeof *t->marks;
+	/* anchors count: a paragraph of many short lines has one a line */
+	return t->len + t->nmark * sizeof *t->marks + t->nanch * sizeof *t->anchors;
 }
 
 struct rk_ahead {

@@ -21,6 +21,9 @@
 #include "internal.h"
 
 #define RK_PARA_MAX (1 << 19)
+/* lines a paragraph joins at most: each brings an anchor, and 2 M lines
+ * of one character would make a paragraph of 2 M anchors */
+#define RK_PARA_ANCHORS (1 << 13)
 #define MAXDEPTH 16
 #define SECTMAX (MAXDEPTH * 11 + 2)
 
@@ -620,9 +623,10 @@ get_para(rk_reader *r, para_t *p)
 			r->have_line = 0;
 			continue;
 		}
-		if (!should_join(r, p, &r->line, r->line_piece, r->nheld > 0) &&
-		    !(fragment && !r->shape.wrapped && !para_marker(&r->line, &m) && !r->line.furn &&
-		      !rk_is_furniture(r->line.text, r->line.len) && p->len + r->line.len <= RK_PARA_MAX))
+		if (p->nanch + r->line.nanch > RK_PARA_ANCHORS ||
+		    (!should_join(r, p, &r->line, r->line_piece, r->nheld > 0) &&
+		     !(fragment && !r->shape.wrapped && !para_marker(&r->line, &m) && !r->line.furn &&
+		       !rk_is_furniture(r->line.text, r->line.len) && p->len + r->line.len <= RK_PARA_MAX)))
 			break;
 		/* after a fragment like 2.5 the sentence goes on: PM / 2.5 / 年平均浓度 */
 		fragment = p->len > 0 && !r->line.cjk && r->line.len <= 16;
