@@ -57,6 +57,8 @@ typedef struct {
 
 #define CHARS_CAP 128
 #define RK_HELD 8                 /* furniture lines held while a paragraph goes on past them */
+#define RK_LOOKAHEAD 8            /* paragraphs a run-in subheading looks ahead for another */
+#define RK_LOOKAHEAD_BYTES (1 << 18)
 
 typedef struct {
 	rk_block b;
@@ -93,6 +95,10 @@ struct rk_reader {
 	para_t win[RK_SHAPE_LINES];
 	size_t win_head, win_n;
 	para_t held[RK_HELD];   /* page furniture inside a paragraph, given after it */
+	para_t la[RK_LOOKAHEAD];   /* paragraphs read past r->next (peek_para()) */
+	size_t la_head, la_n;
+	unsigned long heading_serial;  /* headings opened so far, run-in ones aside */
+	unsigned long runin_serial;    /* the section holding run-in subheadings, + 1 */
 	size_t nheld, held_head;
 	int after_furn;         /* the line before was page furniture */
 
@@ -579,7 +585,7 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
  * page number, a running header between two halves of a sentence) is
  * held and given as paragraphs of its own after it. */
 static int
-get_para(rk_reader *r, para_t *p)
+assemble_para(rk_reader *r, para_t *p)
 {
 	int fragment = 0;
 	if (!r->shaped)
@@ -635,6 +641,37 @@ get_para(rk_reader *r, para_t *p)
 		r->have_line = 0;
 	}
 	return 1;
+}
+
+/* The next paragraph into p: one read ahead by peek_para(), or a new one. */
+static int
+get_para(rk_reader *r, para_t *p)
+{
+	if (r->la_n) {
+		para_swap(p, &r->la[r->la_head]);
+		r->la_head = (r->la_head + 1) % RK_LOOKAHEAD;
+		if (--r->la_n == 0)
+			r->la_head = 0;
+		return 1;
+	}
+	return assemble_para(r, p);
+}
+
+/* The paragraph i places after r->next, read ahead; NULL at the end of
+ * the document or past what the look-ahead holds. */
+static const para_t *
+peek_para(rk_reader *r, size_t i)
+{
+	while (r->la_n <= i) {
+		size_t k, bytes = 0;
+		for (k = 0; k < r->la_n; k++)
+			bytes += r->la[(r->la_head + k) % RK_LOOKAHEAD].len;
+		if (r->la_n == RK_LOOKAHEAD || bytes > RK_LOOKAHEAD_BYTES ||
+		    !assemble_para(r, &r->la[(r->la_head + r->la_n) % RK_LOOKAHEAD]))
+			return NULL;
+		r->la_n++;
+	}
+	return &r->la[(r->la_head + i) % RK_LOOKAHEAD];
 }
 
 /* ---- outline state --------------------------------------------------- */
@@ -1023,6 +1060,7 @@ emit_heading(rk_reader *r, const rk_marker *m, int style, int branch)
 	set_entry(q, r, RK_E_HEADING, level, ml);
 	set_title(q, rest, sl);
 	r->item_last = 0;
+	r->heading_serial++;
 	if (rest + sl < n)
 		emit_body(r, skip_blanks(s, n, rest + sl), n - skip_blanks(s, n, rest + sl), 0, RK_E_NONE);
 }
@@ -1046,6 +1084,61 @@ next_is_body(const rk_reader *r)
 	    rk_is_byline(q->text, q->len))
 		return 0;
 	return !short_unpunct(q->text, q->len);
+}
+
+/* A run-in subheading that lost its bold: one short sentence set as a
+ * paragraph of its own, 全力以赴稳增长。 (4 to 24 characters, no digit,
+ * no stop inside, no marker), its body after it. */
+static int
+runin_candidate(para_t *p)
+{
+	rk_marker m;
+	size_t n = p->len;
+	if (p->furn || p->cont || n < 12 || memcmp(p->text + n - 3, "。", 3) != 0 || p->chars < 5 ||
+	    p->chars > 25 || para_marker(p, &m) || is_digitish(p->text, n) ||
+	    rk_sentence_len(p->text, n) != n || rk_is_furniture(p->text, n) || rk_is_byline(p->text, n))
+		return 0;
+	return 1;
+}
+
+/* Body text: sentences that are no such subheading, not opening a heading. */
+static int
+is_body(para_t *p)
+{
+	rk_marker m;
+	if (!p || p->furn || p->chars <= 8 || !p->sentmark || runin_candidate(p))
+		return 0;
+	return !para_marker(p, &m) || m.style == ST_SHI || m.style == ST_DI;
+}
+
+/* Is r->cur such a subheading?  Only where the section holds two of them,
+ * each before its own body: one alone (成绩来之不易。 and its reasons) is
+ * a paragraph.  The second is looked for in the next paragraphs read ahead,
+ * up to the next heading; once found, the section's others follow. */
+static int
+runin_heading(rk_reader *r)
+{
+	const para_t *q;
+	size_t i;
+	int body_before = 0;
+	if (r->zone != ZONE_BODY || !r->heading_serial || !r->have_next || !runin_candidate(&r->cur) ||
+	    !is_body(&r->next))
+		return 0;
+	if (r->runin_serial == r->heading_serial + 1)
+		return 1;
+	body_before = 1;    /* r->next */
+	for (i = 0; (q = peek_para(r, i)) != NULL; i++) {
+		para_t *p = (para_t *)q;
+		rk_marker m;
+		if (para_marker(p, &m) && m.style != ST_SHI && m.style != ST_DI)
+			return 0;    /* the section ends */
+		if (body_before && runin_candidate(p) && is_body((para_t *)peek_para(r, i + 1))) {
+			r->runin_serial = r->heading_serial + 1;
+			return 1;
+		}
+		body_before = is_body(p);
+	}
+	return 0;
 }
 
 static void
@@ -1178,6 +1271,12 @@ classify(rk_reader *r)
 		} else
 			emit_heading(r, NULL, ST_GLOSSARY, 1);
 		r->glossary = r->depth;
+		return;
+	}
+	if (!marked && runin_heading(r)) {
+		unsigned long keep = r->heading_serial;
+		emit_heading(r, NULL, ST_PLAIN, 0);
+		r->heading_serial = keep;    /* still the same section */
 		return;
 	}
 	if (!marked && short_unpunct(s, n)) {
@@ -1364,6 +1463,8 @@ reset_outline(rk_reader *r)
 	r->fresh_doc = 1;
 	r->shaped = 0;
 	r->win_n = r->win_head = r->nheld = r->held_head = 0;
+	r->la_n = r->la_head = 0;
+	r->heading_serial = r->runin_serial = 0;
 }
 
 /* Move to the next row's document: read the fields before the text,
@@ -1727,6 +1828,10 @@ rk_close(rk_reader *r)
 	for (size_t i = 0; i < RK_HELD; i++) {
 		free(r->held[i].text);
 		free(r->held[i].anch);
+	}
+	for (size_t i = 0; i < RK_LOOKAHEAD; i++) {
+		free(r->la[i].text);
+		free(r->la[i].anch);
 	}
 	free(r->q);
 	free(r->rowdoc);
