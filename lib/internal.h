@@ -153,7 +153,7 @@ typedef struct {
 	int wrapped;               /* hard-wrapped: most lines end near width */
 	int width, slack;          /* in half-columns; a line within slack of width is full */
 	int indent;                /* paragraph starts indented past margin */
-	long margin;
+	long margin, para_indent;  /* the common left margin; a first line's indent */
 	int blank_sep;             /* blank lines end paragraphs */
 	int first_short;           /* no indent kept, but first lines short by one */
 	int spaced;                /* a gap between Han and Latin or digits */

@@ -478,7 +478,7 @@ static int
 first_line(const rk_shape *sh, const para_t *b)
 {
 	if (sh->indent)
-		return b->indent > sh->margin && b->indent <= sh->margin + 6;
+		return b->indent >= sh->para_indent - 1 && b->indent <= sh->para_indent + 1;
 	return sh->first_short && b->width >= sh->width - sh->slack - 8 && b->width <= sh->width - 6;
 }
 
@@ -504,7 +504,7 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	            !rk_has_prefix(b->text, b->len, "——"));
 	if (sh->blank_sep && b->blanks && !across)
 		return 0;
-	if (sh->indent && b->indent > sh->margin && b->indent <= sh->margin + 6)
+	if (sh->indent && first_line(sh, b))
 		return 0;    /* an indented first line (a centred line is no paragraph start) */
 	if (cont_start(b->text, b->len))
 		return 1;    /* kinsoku: 。 or ） moved to the next line */

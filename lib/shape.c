@@ -388,9 +388,14 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 				best = cnt[k];
 				margin = cand[k];
 			}
-		for (i = 0; i < nw; i++)
-			if (ind[i] > margin && ind[i] <= margin + 8)
-				indented++;
+		/* the commonest indent past the margin is a first line's */
+		best = 0;
+		for (k = 0; k < nc; k++)
+			if (cand[k] > margin && cand[k] <= margin + 8 && cnt[k] > best) {
+				best = cnt[k];
+				sh->para_indent = cand[k];
+			}
+		indented = best;
 	}
 	sh->margin = margin;
 	sh->indent = indented >= 3 && indented * 20 >= nw;
