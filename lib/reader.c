@@ -1141,6 +1141,56 @@ runin_heading(rk_reader *r)
 	return 0;
 }
 
+/* Could s be the title: 6 to 80 characters, no sentence, nothing lost to
+ * invalid bytes? */
+static int
+is_title_line(const char *s, size_t n)
+{
+	size_t chars = rk_u8count_max(s, n, 81);
+	return chars >= 6 && chars <= 80 && !rk_has_sentence_mark(s, n) && !rk_ends_final(s, n) &&
+	       !memmem(s, n, "\uFFFD", 3);
+}
+
+/* Does s say what kind of document it is: a year, or 报告, 总结, 计划…? */
+static int
+names_a_report(const char *s, size_t n)
+{
+	static const char *const kinds[] = {
+		"报告", "总结", "计划", "要点", "讲话", "意见", "方案", "规划", "纲要", "通知", "决定",
+		"工作", "情况", "侧记", "纪实", NULL
+	};
+	const char *const *k;
+	size_t i;
+	for (k = kinds; *k; k++)
+		if (memmem(s, n, *k, strlen(*k)))
+			return 1;
+	for (i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "年", 3) == 0 && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+			return 1;
+	return 0;
+}
+
+/* A page's furniture can leave a site's name (青岚市人民政府) before the
+ * report's title: a title line that names no report gives way to one
+ * ahead, in the head of the page, that does. */
+static int
+better_title_ahead(rk_reader *r, const char *s, size_t n)
+{
+	const para_t *q;
+	size_t i;
+	if (names_a_report(s, n) || !r->have_next)
+		return 0;
+	for (i = 0, q = &r->next; q && i <= RK_LOOKAHEAD; q = peek_para(r, i++)) {
+		rk_marker m;
+		if (para_marker((para_t *)q, &m) || q->chars >= 40 || q->sentmark)
+			return 0;    /* the body begins */
+		if (!q->furn && is_title_line(q->text, q->len) && names_a_report(q->text, q->len) &&
+		    !rk_is_furniture(q->text, q->len))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 classify(rk_reader *r)
 {
@@ -1153,8 +1203,10 @@ classify(rk_reader *r)
 
 	if (!marked)
 		r->attach_list = 0;
-	if (r->cur.furn) {
-		/* a page number, a running header */
+	/* a page number, a running header (but a header before the title may
+	 * be the title itself: a report's running header is often its title) */
+	if (r->cur.furn && !(r->cur.furn == 2 && r->zone == ZONE_HEAD && !r->title_seen &&
+	                     names_a_report(s, n))) {
 		emit(r, RK_META, 0, n, 1);
 		return;
 	}
@@ -1195,8 +1247,7 @@ classify(rk_reader *r)
 			r->meta_seen = 1;
 			emit(r, RK_META, 0, n, 1);
 			return;
-		} else if (!r->title_seen && chars >= 6 && chars <= 80 && !rk_has_sentence_mark(s, n) &&
-		           !rk_ends_final(s, n)) {
+		} else if (!r->title_seen && is_title_line(s, n) && !better_title_ahead(r, s, n)) {
 			qblock *q = emit(r, RK_TITLE, 0, n, 1);
 			size_t lo = 0, hi = n;
 			/* html2text's h1: ****** 2026年…报告 ****** */
@@ -1214,7 +1265,8 @@ classify(rk_reader *r)
 			q->b.title_len = hi - lo;
 			r->title_seen = 1;
 			return;
-		} else if ((r->title_seen || r->meta_seen) && chars < 40 &&
+		} else if ((r->title_seen || r->meta_seen || memmem(s, n, "\uFFFD", 3) ||
+		            (is_title_line(s, n) && !names_a_report(s, n))) && chars < 40 &&
 		           !(n >= 3 && memcmp(s + n - 3, "：", 3) == 0)) {
 			emit(r, RK_META, 0, n, 1);   /* byline, caption */
 			return;
