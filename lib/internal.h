@@ -137,7 +137,7 @@ void rk_ahead_stop(rk_ahead *a);          /* joins the thread and frees a */
 
 /* shape.c: what a converter did to a document's lines (see there) */
 #define RK_SHAPE_LINES 128       /* lines the shape is learnt from */
-#define RK_SHAPE_BYTES (1 << 18) /* ... or fewer, within these bytes */
+#define RK_SHAPE_BYTES (1 << 14) /* ... or fewer, within these bytes */
 #define RK_HEADER_MAX 160        /* running headers longer than this are not looked for */
 #define RK_NHEADER 8
 typedef struct {

@@ -381,6 +381,10 @@ rk_is_web_furniture(const char *s, size_t n)
 	int l;
 	if (n == 0 || n > 480)
 		return 0;
+	/* furniture has parts: a line of one piece is at most a rule or a button */
+	if (!memchr(s, ' ', n) && !memchr(s, '|', n) && !memchr(s, '[', n) && !memchr(s, '_', n) &&
+	    !memchr(s, '=', n) && !memchr(s, '-', n) && !memchr(s, '*', n) && !rk_has_prefix(s, n, "【"))
+		return 0;
 	/* 【打印】【关闭】【收藏】, [青岚市人民政府]: buttons and a site's name */
 	if ((s[0] == '[' && s[n - 1] == ']' && n <= 60) ||
 	    (rk_has_prefix(s, n, "【") && n >= 3 && memcmp(s + n - 3, "】", 3) == 0 && n <= 90 &&
@@ -392,7 +396,7 @@ rk_is_web_furniture(const char *s, size_t n)
 	if (i == n && n >= 3)
 		return 1;
 	/* a search box: 请输入关键词______ 搜索, [请输入关键词 ]搜索 */
-	if ((memmem(s, n, "搜索", 6) || memmem(s, n, "检索", 6)) &&
+	if ((rk_find3(s, n, "索") && (memmem(s, n, "搜索", 6) || memmem(s, n, "检索", 6))) &&
 	    (memchr(s, '_', n) || memchr(s, '[', n) || memmem(s, n, "请输入", 9)))
 		return 1;
 	/* a menu item: a bullet and a few characters */
@@ -445,7 +449,7 @@ rk_is_tail_trigger(const char *s, size_t n)
 	/* lynx -dump's list of the links */
 	if (equals(s, n, "References"))
 		return 1;
-	return n <= 200 && (memmem(s, n, "ICP备", 6) || memmem(s, n, "公网安备", 12));
+	return n <= 200 && rk_find3(s, n, "备") && (memmem(s, n, "ICP备", 6) || memmem(s, n, "公网安备", 12));
 }
 
 /* ——2026年1月26日在…会议上, and the ——subtitle of a feature */

@@ -40,11 +40,13 @@ typedef struct {
 	 * of a line when it is read and again as its paragraph) */
 	int mark_known, marked;
 	rk_marker mark;
+	int furn_known, furniture;    /* rk_is_furniture() of the text, once known */
 	/* what is known of the whole text, kept up as lines are appended so
 	 * that joining a line never rescans the paragraph */
 	int quotes, parens, titles;   /* “ less ”, （ less ）, 《 less 》 */
 	int cjk, sentmark, comma;     /* holds Han (a byte from 0xE3), 。！？；, ， */
 	size_t chars;                 /* characters, counted up to CHARS_CAP */
+	size_t scanned;               /* bytes the facts above cover: they are found when asked (facts()) */
 	/* the shape of a line (or of a paragraph's last line) */
 	int width;                    /* rk_line_width() as the line came, 0 if not measured */
 	long indent;                  /* blank columns it lost at its start */
@@ -171,39 +173,61 @@ para_scan(para_t *p, size_t from)
 	}
 }
 
+static void
+facts_reset(para_t *p)
+{
+	p->quotes = p->parens = p->titles = p->cjk = p->sentmark = p->comma = 0;
+	p->chars = p->scanned = 0;
+}
+
+/* p with its running facts brought up to its text: each byte is looked
+ * at once, and only if a question needs it (most lines end in 。 and are
+ * decided without). */
+static para_t *
+facts(para_t *p)
+{
+	if (p->scanned < p->len) {
+		para_scan(p, p->scanned);
+		p->scanned = p->len;
+	}
+	return p;
+}
+
 /* Clears the running facts: the text is empty again. */
 static void
 para_clear(para_t *p)
 {
 	p->len = p->nanch = 0;
-	p->quotes = p->parens = p->titles = p->cjk = p->sentmark = p->comma = 0;
-	p->chars = 0;
-	p->mark_known = 0;
+	facts_reset(p);
+	p->mark_known = p->furn_known = 0;
 }
 
-/* Adds what line b knows of itself to paragraph p, b's text just
- * appended: no byte is looked at again. */
+/* Paragraph p's shape after line b, whose text was just appended. */
 static void
-para_add_facts(para_t *p, const para_t *b)
+para_add_line(para_t *p, const para_t *b)
 {
-	p->quotes += b->quotes;
-	p->parens += b->parens;
-	p->titles += b->titles;
-	p->cjk |= b->cjk;
-	p->sentmark |= b->sentmark;
-	p->comma |= b->comma;
-	p->chars = p->chars + b->chars < CHARS_CAP ? p->chars + b->chars : CHARS_CAP;
 	p->prevwidth = p->width;
 	p->width = b->width;
 	p->justified = b->justified;
 	p->nlines++;
 }
 
+/* rk_is_furniture() of p's text, asked once while the text stays */
+static int
+para_furniture(para_t *p)
+{
+	if (!p->furn_known) {
+		p->furniture = rk_is_furniture(p->text, p->len);
+		p->furn_known = 1;
+	}
+	return p->furniture;
+}
+
 static void
 para_append(para_t *p, const char *s, size_t n, const rk_anchor *a, size_t na)
 {
 	size_t i;
-	p->mark_known = 0;
+	p->mark_known = p->furn_known = 0;
 	para_reserve(p, p->len + n, p->nanch + na);
 	if (n)   /* an empty row's text: p->text may still be NULL */
 		memcpy(p->text + p->len, s, n);
@@ -273,7 +297,6 @@ raw_line(rk_reader *r)
 		r->line.nlines = 1;
 		r->line.justified = 0;
 		r->line.prevwidth = 0;
-		para_scan(&r->line, 0);
 		return 1;
 	}
 	return 0;
@@ -332,6 +355,8 @@ close_gaps(para_t *p, int spaced, int letters)
 	}
 	if (o < n) {
 		p->len = o;
+		facts_reset(p);
+		p->furn_known = 0;
 		if (nb > p->anchcap) {
 			p->anchcap = nb + 8;
 			p->anch = rk_realloc(p->anch, p->anchcap * sizeof *p->anch);
@@ -414,22 +439,6 @@ read_line(rk_reader *r)
 	return 1;
 }
 
-/* First occurrence of a 3-byte character: memchr (vectorised) for its
- * last byte, a continuation byte much rarer than its lead byte. */
-static const char *
-find3(const char *s, size_t n, const char *c)
-{
-	const char *p = s + 2, *end = s + n;
-	if (n < 3)
-		return NULL;
-	while (p < end && (p = memchr(p, c[2], (size_t)(end - p))) != NULL) {
-		if (p[-2] == c[0] && p[-1] == c[1])
-			return p - 2;
-		p++;
-	}
-	return NULL;
-}
-
 static int
 is_alnum(unsigned char c)
 {
@@ -495,11 +504,11 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	rk_marker m;
 	/* a first line is short by its indent (trimmed, or lost by the converter) */
 	int full = a->width >= sh->width - sh->slack - (a->nlines == 1 ? 8 : 0) ||
-	           (a->justified && a->width >= sh->width / 2 && (a->comma || a->sentmark || a->nlines > 1)) ||
+	           (a->justified && a->width >= sh->width / 2 && (facts(a)->comma || a->sentmark || a->nlines > 1)) ||
 	           /* a paragraph set in another face or measure: as wide as
 	            * its line before, or (its first line) as the next */
 	           (a->nlines > 1 && a->prevwidth >= sh->width / 3 && a->width >= a->prevwidth - 8) ||
-	           (a->nlines == 1 && a->comma && a->width >= sh->width / 3 && b->width >= a->width - 4 &&
+	           (a->nlines == 1 && facts(a)->comma && a->width >= sh->width / 3 && b->width >= a->width - 4 &&
 	            b->width <= a->width + 4 && !rk_ends_final(a->text, a->len) && !para_marker(b, &m) &&
 	            !rk_has_prefix(b->text, b->len, "——"));
 	if (sh->blank_sep && b->blanks && !across)
@@ -509,7 +518,7 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	if (cont_start(b->text, b->len))
 		return 1;    /* kinsoku: 。 or ） moved to the next line */
 	/* a title, then its dateline or the page's time stamp */
-	if (!a->sentmark && (rk_has_prefix(b->text, b->len, "——") || rk_is_furniture(b->text, b->len)))
+	if (!facts(a)->sentmark && (rk_has_prefix(b->text, b->len, "——") || para_furniture(b)))
 		return 0;
 	/* no paragraph ends inside a quote: pdftotext parts a line with a
 	 * wide gap, 全面打响“好品山东 / 商行天下”品牌 */
@@ -549,7 +558,7 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 	if (b->furn || a->furn)
 		return 0;
 	/* a portal's link bar or menu line is a line of its own */
-	if (a->nlines == 1 && rk_is_web_furniture(a->text, a->len))
+	if (a->nlines == 1 && para_furniture(a))
 		return 0;
 	/* 附件1 alone on its line takes the next line as its title */
 	if (para_marker(a, &m) && m.style == ST_APPENDIX && m.len == a->len &&
@@ -558,13 +567,13 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 	if (r->shape.wrapped)
 		return wrapped_join(&r->shape, a, b, across);
 	if (para_marker(b, &m) || rk_has_prefix(b->text, b->len, "——") ||
-	    rk_is_furniture(b->text, b->len) || rk_is_tail_trigger(b->text, b->len))
+	    para_furniture(b) || rk_is_tail_trigger(b->text, b->len))
 		return 0;
 	if (open_end(a->text, a->len) || cont_start(b->text, b->len))
 		return 1;
 	if (rk_ends_final(a->text, a->len))
 		return 0;
-	if (a->quotes > 0 || a->parens > 0 || a->titles > 0)
+	if (facts(a)->quotes > 0 || a->parens > 0 || a->titles > 0)
 		return 1;    /* cut inside a quote, a bracket or a title */
 	/* PM / 2.5 / 年平均浓度: fragments of Latin letters and digits */
 	if (!a->cjk && a->len <= 16)
@@ -574,7 +583,8 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 	/* a body line cut mid-sentence; a heading line never holds a 。 */
 	marked = para_marker(a, &m);
 	if (rk_is_byline(a->text, a->len) ||
-	    (rk_ends_final(b->text, b->len) && b->chars <= 12 && !b->comma))
+	    (rk_ends_final(b->text, b->len) && rk_u8count_max(b->text, b->len, 12) <= 12 &&
+	     !rk_find3(b->text, b->len, "，")))
 		return 0;    /* a photo credit; a salutation like 各位代表： */
 	if (a->sentmark)
 		return 1;
@@ -610,7 +620,7 @@ assemble_para(rk_reader *r, para_t *p)
 		r->line.anch = t.anch;
 		r->line.anchcap = t.anchcap;
 		r->line.len = r->line.nanch = 0;
-		r->line.mark_known = 0;
+		r->line.mark_known = r->line.furn_known = 0;
 	}
 	p->cont = r->line_piece;
 	r->have_line = 0;
@@ -632,12 +642,12 @@ assemble_para(rk_reader *r, para_t *p)
 		if (p->nanch + r->line.nanch > RK_PARA_ANCHORS ||
 		    (!should_join(r, p, &r->line, r->line_piece, r->nheld > 0) &&
 		     !(fragment && !r->shape.wrapped && !para_marker(&r->line, &m) && !r->line.furn &&
-		       !rk_is_furniture(r->line.text, r->line.len) && p->len + r->line.len <= RK_PARA_MAX)))
+		       !para_furniture(&r->line) && p->len + r->line.len <= RK_PARA_MAX)))
 			break;
 		/* after a fragment like 2.5 the sentence goes on: PM / 2.5 / 年平均浓度 */
-		fragment = p->len > 0 && !r->line.cjk && r->line.len <= 16;
+		fragment = p->len > 0 && r->line.len <= 16 && !facts(&r->line)->cjk;
 		para_append(p, r->line.text, r->line.len, r->line.anch, r->line.nanch);
-		para_add_facts(p, &r->line);
+		para_add_line(p, &r->line);
 		r->have_line = 0;
 	}
 	return 1;
@@ -1019,7 +1029,7 @@ lead_len(const char *s, size_t n)
 	size_t k, chars;
 	/* a lead ends in a 。 within its 26 characters, 104 bytes at most:
 	 * without one there, no need to find the sentence */
-	if (!find3(s, n < 104 ? n : 104, "。"))
+	if (!rk_find3(s, n < 104 ? n : 104, "。"))
 		return 0;
 	k = rk_sentence_len(s, n);
 	if (k >= n || k < 6 || memcmp(s + k - 3, "。", 3) != 0)
@@ -1027,7 +1037,7 @@ lead_len(const char *s, size_t n)
 	chars = rk_u8count_max(s, k, 30);
 	if (chars < 5 || chars > 26 || n - k < k)
 		return 0;
-	if (find3(s, k, "，") || find3(s, k, "：") || is_digitish(s, k))
+	if (rk_find3(s, k, "，") || rk_find3(s, k, "：") || is_digitish(s, k))
 		return 0;
 	return k;
 }
@@ -1080,7 +1090,7 @@ next_is_body(const rk_reader *r)
 		if (r->shape.wrapped && q->width >= r->shape.width - r->shape.slack)
 			return 1;
 	}
-	if (rk_is_furniture(q->text, q->len) || rk_is_tail_trigger(q->text, q->len) ||
+	if (para_furniture((para_t *)q) || rk_is_tail_trigger(q->text, q->len) ||
 	    rk_is_byline(q->text, q->len))
 		return 0;
 	return !short_unpunct(q->text, q->len);
@@ -1094,9 +1104,12 @@ runin_candidate(para_t *p)
 {
 	rk_marker m;
 	size_t n = p->len;
-	if (p->furn || p->cont || n < 12 || memcmp(p->text + n - 3, "。", 3) != 0 || p->chars < 5 ||
-	    p->chars > 25 || para_marker(p, &m) || is_digitish(p->text, n) ||
-	    rk_sentence_len(p->text, n) != n || rk_is_furniture(p->text, n) || rk_is_byline(p->text, n))
+	size_t chars;
+	if (p->furn || p->cont || n < 12 || n > 25 * 4 || memcmp(p->text + n - 3, "。", 3) != 0)
+		return 0;
+	chars = rk_u8count_max(p->text, n, 26);
+	if (chars < 5 || chars > 25 || para_marker(p, &m) || is_digitish(p->text, n) ||
+	    rk_sentence_len(p->text, n) != n || para_furniture(p) || rk_is_byline(p->text, n))
 		return 0;
 	return 1;
 }
@@ -1106,7 +1119,7 @@ static int
 is_body(para_t *p)
 {
 	rk_marker m;
-	if (!p || p->furn || p->chars <= 8 || !p->sentmark || runin_candidate(p))
+	if (!p || p->furn || facts(p)->chars <= 8 || !p->sentmark || runin_candidate(p))
 		return 0;
 	return !para_marker(p, &m) || m.style == ST_SHI || m.style == ST_DI;
 }
@@ -1182,10 +1195,10 @@ better_title_ahead(rk_reader *r, const char *s, size_t n)
 		return 0;
 	for (i = 0, q = &r->next; q && i <= RK_LOOKAHEAD; q = peek_para(r, i++)) {
 		rk_marker m;
-		if (para_marker((para_t *)q, &m) || q->chars >= 40 || q->sentmark)
+		if (para_marker((para_t *)q, &m) || facts((para_t *)q)->chars >= 40 || q->sentmark)
 			return 0;    /* the body begins */
 		if (!q->furn && is_title_line(q->text, q->len) && names_a_report(q->text, q->len) &&
-		    !rk_is_furniture(q->text, q->len))
+		    !para_furniture((para_t *)q))
 			return 1;
 	}
 	return 0;
@@ -1234,7 +1247,7 @@ classify(rk_reader *r)
 		emit(r, RK_META, 0, n, 1);
 		return;
 	}
-	if (rk_is_furniture(s, n) || rk_is_dateline(s, n) || rk_is_byline(s, n) ||
+	if (para_furniture(&r->cur) || rk_is_dateline(s, n) || rk_is_byline(s, n) ||
 	    (r->zone == ZONE_HEAD && rk_has_prefix(s, n, "——"))) {
 		r->meta_seen = 1;
 		emit(r, RK_META, 0, n, 1);
@@ -1511,7 +1524,7 @@ reset_outline(rk_reader *r)
 	r->item_last = 0;
 	r->started = r->have_next = r->have_line = 0;
 	r->cur.len = r->next.len = 0;
-	r->cur.mark_known = r->next.mark_known = 0;
+	r->cur.mark_known = r->next.mark_known = r->cur.furn_known = r->next.furn_known = 0;
 	r->fresh_doc = 1;
 	r->shaped = 0;
 	r->win_n = r->win_head = r->nheld = r->held_head = 0;

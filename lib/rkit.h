@@ -51,6 +51,8 @@ int rk_u8enc(unsigned cp, char *out);                /* returns bytes written */
 unsigned rk_fold(unsigned cp);
 int rk_is_cjk(unsigned cp);                          /* Han ideograph */
 int rk_is_space(unsigned cp);                        /* incl. NBSP, U+3000 */
+/* First occurrence of the 3-byte character c in s[0..n), or NULL. */
+const char *rk_find3(const char *s, size_t n, const char *c);
 
 /* ---- input options --------------------------------------------------- */
 

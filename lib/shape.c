@@ -19,7 +19,7 @@ int
 rk_line_width(const char *s, size_t n)
 {
 	/* a letter-spaced line's spaces are the justification's stretch */
-	int space = rk_letter_spaced(s, n) == 2 ? 0 : 1;
+	int space = memchr(s, ' ', n) && rk_letter_spaced(s, n) == 2 ? 0 : 1;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	int w = 0;
@@ -129,6 +129,13 @@ rk_is_page_number(const char *s, size_t n)
 	int l, dashes = 0;
 	if (n == 0 || n > 48)
 		return 0;
+	/* the forms start with a dash, a digit, 第, 共 or Page */
+	{
+		unsigned char c = (unsigned char)s[0];
+		if (!(c == '-' || c == 'P' || c == 'p' || (c >= '0' && c <= '9') || c == 0xE2 || c == 0xEF ||
+		      rk_has_prefix(s, n, "第") || rk_has_prefix(s, n, "共")))
+			return 0;
+	}
 	/* dashes around a number */
 	while ((l = dash_len(s + i, n - i)) > 0) {
 		i = blanks(s, n, i + (size_t)l);
@@ -290,29 +297,34 @@ gap_kind(unsigned prev, unsigned next)
 	return GAP_NONE;
 }
 
-/* Counts, in s, the Han-to-Latin/digit boundaries with a single space and
- * without one. */
+/* Counts, in s, the Han-to-Latin/digit boundaries with a single space;
+ * and, only where there are some, those without one. */
 static void
 count_gaps(const char *s, size_t n, int *spaced, int *tight)
 {
-	size_t i = 0;
-	unsigned prev = 0;
-	int l, gap = 0;
-	while (i < n) {
-		unsigned cp = rk_u8dec(s + i, n - i, &l);
-		if (cp == ' ') {
-			gap++;
-		} else {
-			if (prev && gap_kind(prev, cp) == GAP_HAN_ALNUM) {
-				if (gap == 1)
-					(*spaced)++;
-				else if (gap == 0)
-					(*tight)++;
-			}
-			prev = cp;
-			gap = 0;
+	const char *p = s, *end = s + n;
+	int found = 0;
+	size_t i;
+	while ((p = memchr(p, ' ', (size_t)(end - p))) != NULL) {
+		int l;
+		if (p > s && p + 1 < end && p[-1] != ' ' && p[1] != ' ' &&
+		    gap_kind(rk_u8last(s, (size_t)(p - s), &l), rk_u8dec(p + 1, (size_t)(end - p - 1), &l)) ==
+		        GAP_HAN_ALNUM)
+			found++;
+		p++;
+	}
+	*spaced += found;
+	if (!found)
+		return;
+	/* the boundaries without a space: an alnum byte beside a Han character's bytes */
+	for (i = 1; i < n; i++) {
+		unsigned char a = (unsigned char)s[i - 1], b = (unsigned char)s[i];
+		int alnum_a = a < 0x80 && is_alnum_cp(a), alnum_b = b < 0x80 && is_alnum_cp(b);
+		if ((alnum_b && a >= 0x80) || (alnum_a && b >= 0xE0)) {
+			int l;
+			unsigned cp = alnum_b ? rk_u8last(s, i, &l) : rk_u8dec(s + i, n - i, &l);
+			*tight += is_han_cp(cp);
 		}
-		i += (size_t)l;
 	}
 }
 

@@ -128,3 +128,19 @@ rk_u8last(const char *s, size_t n, int *len)
 		return cp;
 	}
 }
+
+/* First occurrence of a 3-byte character: memchr (vectorised) for its
+ * last byte, a continuation byte much rarer than its lead byte. */
+const char *
+rk_find3(const char *s, size_t n, const char *c)
+{
+	const char *p = s + 2, *end = s + n;
+	if (n < 3)
+		return NULL;
+	while (p < end && (p = memchr(p, c[2], (size_t)(end - p))) != NULL) {
+		if (p[-2] == c[0] && p[-1] == c[1])
+			return p - 2;
+		p++;
+	}
+	return NULL;
+}
