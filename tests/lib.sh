@@ -38,9 +38,64 @@ corpus_files() {
 # incl. the zero-width ones, U+202F, U+205F, U+2060, U+3000, U+FEFF, and the
 # indent html2text leaves as entities, &emsp; &nbsp; at a line's start).
 nonblank() {
+	blankless | LC_ALL=C tr -d '\n'
+}
+# The same, line by line: the newlines stay.
+blankless() {
 	LC_ALL=C sed 's/^\([ \t]*&\(emsp\|ensp\|nbsp\|thinsp\|#12288\|#8195\|#160\);\)*//; s/[ \t\r\f\v]//g; s/\xc2\xa0//g; s/\xe3\x80\x80//g;
-		s/\xe2\x80[\x80-\x8f\xaf]//g; s/\xe2\x81[\x9f\xa0]//g; s/\xef\xbb\xbf//g' |
-		LC_ALL=C tr -d '\n'
+		s/\xe2\x80[\x80-\x8f\xaf]//g; s/\xe2\x81[\x9f\xa0]//g; s/\xef\xbb\xbf//g'
+}
+
+# rows_keep FILE: says why rsplit -N FILE does not give back every non-blank
+# character of FILE, nothing when it does.  Meta rows (page numbers, running
+# headers, a site's furniture) may come after the paragraph they cut, and
+# may run on past another meta row: so the rows must hold the file's
+# characters, each as often; the other rows, in order, must be the file's
+# text with characters left out (those of the meta rows, then); each meta
+# row must be in the file so, starting on its own line.  Invalid bytes (the
+# tools write U+FFFD for them) are left out on both sides.
+rows_keep() {
+	rsplit -N "$1" 2>/dev/null >"$tmp/rk.tsv" || { echo "rsplit failed"; return; }
+	cut -f 3,4 "$tmp/rk.tsv" >"$tmp/rk.where"
+	text_column 5 <"$tmp/rk.tsv" | blankless | LC_ALL=C sed 's/\xef\xbf\xbd//g' >"$tmp/rk.text"
+	iconv -c -f UTF-8 -t UTF-8 <"$1" 2>/dev/null | blankless | LC_ALL=C sed 's/\xef\xbf\xbd//g' >"$tmp/rk.file"
+	LC_ALL=C awk -v where="$tmp/rk.where" -v text="$tmp/rk.text" '
+	BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
+	# chars(s, a): the UTF-8 characters of s into a[1..n]
+	function chars(s, a,   i, n, b, k) {
+		n = 0
+		for (i = 1; i <= length(s); i += k) {
+			b = ord[substr(s, i, 1)]
+			k = b < 192 ? 1 : b < 224 ? 2 : b < 240 ? 3 : 4
+			a[++n] = substr(s, i, k)
+		}
+		return n
+	}
+	# the file, a character at a time, with the line of each
+	{ first[NR] = n + 1; m = chars($0, c); for (i = 1; i <= m; i++) { f[++n] = c[i]; fline[n] = NR; have[c[i]]++ } }
+	END {
+		at = 1
+		while ((getline w < where) > 0 && (getline t < text) > 0) {
+			split(w, x, "\t"); k = chars(t, c)
+			for (i = 1; i <= k; i++) got[c[i]]++
+			if (x[2] == "meta") {
+				# from its line on, with other characters between
+				p = first[x[1] + 0]
+				if (k && (p == "" || p > n || fline[p] != x[1] + 0)) { print "meta row at line " x[1] ": no such line"; exit }
+				for (i = 1; i <= k && p <= n; p++) if (f[p] == c[i]) { if (i == 1 && fline[p] != x[1] + 0) break; i++ }
+				if (i <= k) { print "meta row at line " x[1] " is not in the file there: " t; exit }
+				continue
+			}
+			# the text rows in file order, leaving out what meta rows hold
+			for (i = 1; i <= k; i++) {
+				while (at <= n && f[at] != c[i]) at++
+				if (at > n) { print "row at line " x[1] " is not in the file in order from its " i "th character: " t; exit }
+				at++
+			}
+		}
+		for (ch in have) if (got[ch] != have[ch]) { print "the file has " ch " " have[ch] " times, the rows " got[ch] + 0; exit }
+		for (ch in got) if (!(ch in have)) { print "the rows have " ch " " got[ch] " times, the file none"; exit }
+	}' "$tmp/rk.file" | iconv -c -f UTF-8 -t UTF-8 2>/dev/null
 }
 
 # The text column ($1, 1-based) of rkit TSV on stdin, unescaped; an escaped
