@@ -379,11 +379,12 @@ rk_is_web_furniture(const char *s, size_t n)
 	static const char *const bullets[] = { "* ", "• ", "- ", "+ ", "o ", "· ", "▪ ", "■ ", NULL };
 	size_t i, marks = 0, parts = 0, navs = 0, b;
 	int l;
-	if (n == 0 || n > 480)
-		return 0;
+	if (n == 0 || n > 480 || rk_ends_final(s, n))
+		return 0;    /* no furniture ends a sentence */
 	/* furniture has parts: a line of one piece is at most a rule or a button */
 	if (!memchr(s, ' ', n) && !memchr(s, '|', n) && !memchr(s, '[', n) && !memchr(s, '_', n) &&
-	    !memchr(s, '=', n) && !memchr(s, '-', n) && !memchr(s, '*', n) && !rk_has_prefix(s, n, "【"))
+	    !memchr(s, '=', n) && !memchr(s, '-', n) && !memchr(s, '*', n) && !rk_has_prefix(s, n, "【") &&
+	    !rk_find3(s, n, "　"))
 		return 0;
 	/* 【打印】【关闭】【收藏】, [青岚市人民政府]: buttons and a site's name */
 	if ((s[0] == '[' && s[n - 1] == ']' && n <= 60) ||

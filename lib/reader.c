@@ -374,7 +374,7 @@ static void
 learn_shape(rk_reader *r)
 {
 	rk_lineinfo v[RK_SHAPE_LINES];
-	size_t bytes = 0, i;
+	size_t bytes = 0, i, long_lines = 0;
 	r->shaped = 1;
 	r->win_head = r->win_n = 0;
 	r->after_furn = 0;
@@ -388,8 +388,10 @@ learn_shape(rk_reader *r)
 		para_swap(w, &r->line);
 		w->width = rk_line_width(w->text, w->len);
 		bytes += w->len;
-		if (w->piece)
-			break;    /* a line too long for a wrapped text */
+		/* a line too long for a wrapped text; four lines of 160 characters
+		 * and more: a line a paragraph, as web text is */
+		if (w->piece || (w->len > 480 && ++long_lines >= 4))
+			break;
 	}
 	for (i = 0; i < r->win_n; i++) {
 		v[i].s = r->win[i].text;
@@ -1119,7 +1121,8 @@ static int
 is_body(para_t *p)
 {
 	rk_marker m;
-	if (!p || p->furn || facts(p)->chars <= 8 || !p->sentmark || runin_candidate(p))
+	if (!p || p->furn || rk_u8count_max(p->text, p->len, 8) <= 8 || !rk_has_sentence_mark(p->text, p->len) ||
+	    runin_candidate(p))
 		return 0;
 	return !para_marker(p, &m) || m.style == ST_SHI || m.style == ST_DI;
 }

@@ -18,29 +18,33 @@
 int
 rk_line_width(const char *s, size_t n)
 {
+	/* half-columns a lead byte gives: 0 for continuation bytes, -1 where
+	 * the code point decides (U+2000..U+2FFF, U+E000..U+FFFF) */
+	static signed char lead[256];
+	static int ready;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+	int w = 0;
 	/* a letter-spaced line's spaces are the justification's stretch */
 	int space = memchr(s, ' ', n) && rk_letter_spaced(s, n) == 2 ? 0 : 1;
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-	int w = 0;
-	while (i < n) {
-		unsigned c = u[i];
-		if (c < 0x80) {
-			w += c == ' ' ? space : 2;
-			i++;
-		} else if (c < 0xE0) {
-			w += 2;
-			i += 2;
-		} else if (c < 0xF0) {
-			unsigned cp = i + 2 < n ? ((c & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F) : 0;
-			w += (cp >= 0x2E80 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	if (!ready) {
+		for (i = 0; i < 256; i++)
+			lead[i] = i < 0x80 ? 2 : i < 0xC0 ? 0 : i < 0xE0 ? 2 : i == 0xE2 || i >= 0xEE ? -1 : 4;
+		lead[0xF0] = lead[0xF1] = lead[0xF2] = lead[0xF3] = lead[0xF4] = 4;
+		ready = 1;
+	}
+	for (i = 0; i < n; i++) {
+		int k = lead[u[i]];
+		if (k >= 0) {
+			w += u[i] == ' ' ? space : k;
+			continue;
+		}
+		{
+			unsigned cp = i + 2 < n ? ((u[i] & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F) : 0;
+			w += (cp >= 0x2E80 && cp <= 0x2FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
 			     (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
 			     (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x2018 && cp <= 0x201F) ||
 			     cp == 0x2014 || cp == 0x2026 || cp == 0x2500 ? 4 : 2;
-			i += 3;
-		} else {
-			w += 4;
-			i += 4;
 		}
 	}
 	return w;
