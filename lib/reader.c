@@ -424,14 +424,13 @@ read_line(rk_reader *r)
 		return 0;
 	else if (sh->wrapped)
 		p->width = rk_line_width(p->text, p->len);
-	if (sh->wrapped || sh->spaced) {
-		int letters = sh->wrapped && rk_letter_spaced(p->text, p->len);
-		p->justified = letters;
-		if (sh->spaced || letters)
-			close_gaps(p, sh->spaced, letters);
-		if (!p->furn && rk_is_bare_number(p->text, p->len) && (p->blanks || p->ff))
-			p->furn = 1;
-	}
+	/* a letter-spaced line is one in any text (a short one too little to
+	 * learn a width from) */
+	p->justified = memchr(p->text, ' ', p->len) && rk_letter_spaced(p->text, p->len);
+	if (sh->spaced || p->justified)
+		close_gaps(p, sh->spaced, p->justified);
+	if (sh->wrapped && !p->furn && rk_is_bare_number(p->text, p->len) && (p->blanks || p->ff))
+		p->furn = 1;
 	if (!p->furn && sh->ncand && rk_shape_is_header(sh, p->text, p->len))
 		p->furn = 2;
 	/* past the window, headers are learnt from the first line of each page */
@@ -544,6 +543,10 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 		return 1;
 	if (para_marker(b, &m) && m.style != ST_SHI && m.style != ST_DI)
 		return 0;
+	/* after a sentence, a short line with no stop is a heading, not the
+	 * rest of a paragraph (which would end in one) */
+	if (short_unpunct(b->text, b->len) && b->width < sh->width / 2)
+		return 0;
 	return !first_line(sh, b);
 }
 
@@ -575,6 +578,8 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 		return 1;
 	if (rk_ends_final(a->text, a->len))
 		return 0;
+	if (a->justified)
+		return 1;    /* a justified line is no paragraph's last */
 	if (facts(a)->quotes > 0 || a->parens > 0 || a->titles > 0)
 		return 1;    /* cut inside a quote, a bracket or a title */
 	/* PM / 2.5 / 年平均浓度: fragments of Latin letters and digits */

@@ -337,7 +337,7 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 {
 	int w[RK_SHAPE_LINES], d[RK_SHAPE_LINES];
 	long ind[RK_SHAPE_LINES];
-	size_t i, nw = 0, nd = 0, band = 0, short_lines = 0, short_blank = 0;
+	size_t i, nw = 0, nd = 0, band = 0, over = 0;
 	int spaced = 0, tight = 0, W, slack;
 	long margin = 0;
 	size_t best = 0, indented = 0;
@@ -376,10 +376,15 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 		slack = W / 6;
 	if (slack < 4)
 		slack = 4;
-	for (i = 0; i < nw; i++)
+	for (i = 0; i < nw; i++) {
 		if (w[i] >= W - slack && w[i] <= W + 8)
 			band++;
-	if (band * 5 < nw * 2)
+		else if (w[i] > W + 8)
+			over++;
+	}
+	/* two lines in five near the width; or (short paragraphs, many
+	 * headings) one in four, tightly, with hardly a line past it */
+	if (band * 5 < nw * 2 && !(band >= 4 && band * 4 >= nw && over * 20 <= nw && slack * 8 <= W))
 		return;    /* a line a paragraph, as web text is */
 	sh->wrapped = 1;
 	sh->width = W;
@@ -415,24 +420,25 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 	}
 	sh->margin = margin;
 	sh->indent = indented >= 3 && indented * 20 >= nw;
-	/* blank lines between paragraphs: short lines mostly have one after,
-	 * full lines mostly not (double-spaced text has one after every line) */
+	/* blank lines part paragraphs where most lines that end one (short
+	 * ones) have a blank line after, but not in double-spaced text, which
+	 * has one after nearly every line */
 	{
-		size_t full_lines = 0, full_blank = 0;
+		size_t lines = 0, blank_after = 0, short_lines = 0, short_blank = 0;
 		for (i = 0; i + 1 < n; i++) {
-			int blank_after = v[i + 1].blanks > 0 && !v[i + 1].furn;
-			if (v[i].furn)
+			int after;
+			if (v[i].furn || v[i + 1].furn)
 				continue;
-			if (v[i].width >= W - slack) {
-				full_lines++;
-				full_blank += blank_after;
-			} else {
+			after = v[i + 1].blanks > 0;
+			lines++;
+			blank_after += after;
+			if (v[i].width < W - slack) {
 				short_lines++;
-				short_blank += blank_after;
+				short_blank += after;
 			}
 		}
 		sh->blank_sep = short_lines >= 3 && short_blank * 10 >= short_lines * 6 &&
-		                full_blank * 4 < full_lines;
+		                !(lines >= 8 && blank_after * 10 >= lines * 7);
 	}
 	/* where the converter dropped the indent, are first lines (after a
 	 * paragraph's short last line) short by it, against lines that go on
