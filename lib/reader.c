@@ -539,6 +539,11 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 		 * indent) a body line that is not a first line */
 		return b->width < sh->width - sh->slack - 8 || (sh->first_short && !first_line(sh, b));
 	}
+	/* a title's or heading's line (no comma, no stop), then a heading:
+	 * 一、 inside a sentence follows a comma's clause, not a title */
+	if (!facts(a)->comma && !a->sentmark && para_marker(b, &m) &&
+	    (m.style == ST_HAN_DUN || m.style == ST_HAN_PAREN))
+		return 0;
 	if (!rk_ends_final(a->text, a->len))
 		return 1;
 	if (para_marker(b, &m) && m.style != ST_SHI && m.style != ST_DI)
