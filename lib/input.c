@@ -374,8 +374,12 @@ fill_raw(rk_input *in)
 		}
 		if (r == 0) {
 			in->eof = 1;
+			if (in->conv)
+				rk_conv_finish(in);
 			break;
 		}
+		if (in->conv && !in->conv_text)
+			rk_conv_saw(in, in->raw + in->rawlen, (size_t)r);
 		in->rawlen += (size_t)r;
 	}
 	return in->rawlen > 0;
@@ -463,8 +467,22 @@ rk_in_open(rk_input *in, const char *path, const char *encoding, int decoder_thr
 			close(in->fd);
 		return -1;
 	}
+	in->conv = NULL;
+	in->child = in->feeder = 0;
+	in->errfd = -1;
 	fill_raw(in);
+	if (!in->readerr)
+		switch (rk_conv_open(in)) {
+		case 1:
+			/* the converters write UTF-8 */
+			encoding = "UTF-8";
+			fill_raw(in);
+			break;
+		case -1:
+			in->readerr = 1;
+		}
 	if (in->readerr) {
+		rk_conv_close(in);
 		if (in->fd > 0)
 			close(in->fd);
 		return -1;
@@ -517,6 +535,8 @@ rk_in_close(rk_input *in)
 	}
 	if (in->fd > 0)
 		close(in->fd);
+	in->fd = -1;
+	rk_conv_close(in);
 	if (in->cd != (iconv_t)-1)
 		iconv_close(in->cd);
 	free(in->line);
