@@ -62,6 +62,17 @@ typedef struct {
 	int warned_bad, warned_long;
 	int formfeed;              /* form feeds (page breaks) among the line's leading blanks */
 
+	/* a later region that is not UTF-8 (a page in GBK appended): from
+	 * the line where it starts, each line is read as UTF-8 where it is
+	 * valid UTF-8, else in a legacy encoding (input.c, fill_mixed) */
+	int region_ok;                 /* detected as UTF-8: may switch */
+	int mixed;                     /* switched */
+	int switch_pending;            /* take() found the region; rk_in_line() switches */
+	int want_fill;                 /* take() needs a fuller buffer to judge */
+	unsigned long long rawbase;    /* stream offset of raw[0] */
+	unsigned long long linestart;  /* stream offset of the current line */
+	unsigned long long region_next;/* no new judgement before this offset */
+
 	/* a PDF or Word file read through its converter (convert.c): fd is
 	 * the converter's output */
 	const struct rk_conv *conv;    /* NULL for text */
