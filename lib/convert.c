@@ -204,9 +204,9 @@ write_all(int fd, const unsigned char *s, size_t n)
 	return 0;
 }
 
-/* Standard input read through a pipe: a process of our own gives the
- * converter what was read already, then the rest.  Returns the pipe's
- * reading end, or -1. */
+/* Input that is no regular file (a pipe, a FIFO, a terminal): a process
+ * of our own gives the converter what was read already, then the rest.
+ * Returns the pipe's reading end, or -1. */
 static int
 start_feeder(rk_input *in)
 {
@@ -224,7 +224,7 @@ start_feeder(rk_input *in)
 		close(p[0]);
 		if (write_all(p[1], in->raw, in->rawlen) < 0)
 			_exit(0);
-		while ((r = read(0, in->raw, sizeof in->raw)) != 0) {
+		while ((r = read(in->fd, in->raw, sizeof in->raw)) != 0) {
 			if (r < 0) {
 				if (errno == EINTR)
 					continue;
@@ -253,15 +253,27 @@ start(rk_input *in, const struct rk_conv *c)
 	posix_spawnattr_t sa;
 	sigset_t none, pipe_sig;
 	FILE *tmp;
+	struct stat st;
 	pid_t pid;
 	size_t i;
 
 	in->errfd = -1;
+	if (fstat(in->fd, &st) != 0)
+		st.st_mode = 0;
+	/* a file by its name (the converter may seek in it); else through
+	 * standard input, from where it started if that is a file, else
+	 * through a feeder */
+	if (in->fd == 0 && S_ISREG(st.st_mode) && lseek(0, -(off_t)in->rawlen, SEEK_CUR) >= 0)
+		in_fd = 0;
+	else if ((in->fd == 0 || !S_ISREG(st.st_mode)) && (in_fd = start_feeder(in)) < 0) {
+		rk_fail("%s: %s: %s", in->name, c->what, strerror(errno));
+		return -1;
+	}
 	for (i = 0; i < sizeof argv / sizeof argv[0]; i++) {
 		argv[i] = c->argv[i];
 		if (argv[i] != FILE_ARG)
 			continue;
-		if (in->fd == 0)
+		if (in_fd >= 0)
 			argv[i] = "-";
 		else if (in->name[0] == '-') {
 			/* not to be taken for an option */
@@ -271,15 +283,6 @@ start(rk_input *in, const struct rk_conv *c)
 			argv[i] = dotslash;
 		} else
 			argv[i] = in->name;
-	}
-	if (in->fd == 0) {
-		/* from where it started, if it is a file; else through a feeder */
-		if (lseek(0, -(off_t)in->rawlen, SEEK_CUR) >= 0)
-			in_fd = 0;
-		else if ((in_fd = start_feeder(in)) < 0) {
-			rk_fail("%s: %s: %s", in->name, c->what, strerror(errno));
-			return -1;
-		}
 	}
 	if (pipe2(out, O_CLOEXEC) < 0) {
 		rk_fail("%s: %s", in->name, strerror(errno));
@@ -381,20 +384,29 @@ reap(pid_t *pid)
 	return status;
 }
 
-/* The first line the converter wrote to its standard error, into buf. */
+/* The first line the converter wrote to its standard error that says
+ * "Error" (poppler warns before it fails: "Syntax Warning: May not be a
+ * PDF file"), else its first line, into buf. */
 static const char *
 first_error_line(rk_input *in, char *buf, size_t size)
 {
 	ssize_t r;
-	char *nl;
+	char *line, *nl;
 	size_t i, o;
 	buf[0] = '\0';
 	if (in->errfd < 0 || (r = pread(in->errfd, buf, size - 1, 0)) <= 0)
 		return buf;
 	buf[r] = '\0';
-	if ((nl = strchr(buf, '\n')) != NULL)
-		*nl = '\0';
-	/* one line of printable text */
+	for (line = buf; line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (strstr(line, "Error")) {
+			memmove(buf, line, strlen(line) + 1);
+			break;
+		}
+	}
+	/* else buf holds the first line; make it printable text */
 	for (i = o = 0; buf[i]; i++)
 		if ((unsigned char)buf[i] >= 0x20 || buf[i] == '\t')
 			buf[o++] = buf[i] == '\t' ? ' ' : buf[i];
