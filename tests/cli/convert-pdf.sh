@@ -8,3 +8,8 @@ pdftotext -enc UTF-8 r.pdf - | rmetric -N | cut -f 2- >piped
 rmetric -N <r.pdf | cut -f 2- | cmp - piped && echo 'stdin from a file: same rows'
 cat r.pdf | rmetric -N | cut -f 2- | cmp - piped && echo 'stdin from a pipe: same rows'
 rhead -N r.pdf
+# a FIFO is read once, through the converter's standard input
+mkfifo fifo
+cat r.pdf >fifo &
+rmetric -N fifo | cut -f 2- | cmp - piped && echo 'a FIFO: same rows'
+wait
