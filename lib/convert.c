@@ -129,31 +129,44 @@ zip_kind(const rk_input *in, struct stat *st)
 }
 
 /* An OLE2 compound file is a Word document when its directory holds a
- * stream "WordDocument" (Excel and PowerPoint files are OLE2 too).  The
- * directory may be anywhere; on standard input it may not have been read,
- * and antiword is asked then. */
+ * stream "WordDocument"; Excel and PowerPoint files are OLE2 too, with a
+ * "Workbook" or "PowerPoint Document".  The directory may be anywhere: its
+ * first 4 KiB are looked at in a file; where neither is seen (standard
+ * input), antiword is asked. */
+static int
+has_utf16(const unsigned char *s, size_t n, const char *name)
+{
+	char u[64];
+	size_t k = 0;
+	for (; *name && k + 2 <= sizeof u; name++) {
+		u[k++] = *name;
+		u[k++] = '\0';
+	}
+	return memfind(s, n, u, k);
+}
+
 static const struct rk_conv *
 ole_kind(const rk_input *in, struct stat *st)
 {
-	static const char word[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
 	const unsigned char *s = in->raw;
-	size_t n = in->rawlen;
+	size_t n = in->rawlen, k = 0;
 	unsigned shift;
 	uint32_t dir;
 	unsigned char buf[4096];
-	size_t k;
-	if (memfind(s, n, word, sizeof word - 1))
+	if (has_utf16(s, n, "WordDocument"))
 		return &conv_doc;
-	if (!S_ISREG(st->st_mode))
+	if (S_ISREG(st->st_mode) && n >= 52) {
+		shift = (unsigned)(s[30] | s[31] << 8);
+		dir = (uint32_t)s[48] | (uint32_t)s[49] << 8 | (uint32_t)s[50] << 16 | (uint32_t)s[51] << 24;
+		if (shift >= 7 && shift <= 16 && dir < 0xFFFFFFFA)
+			k = read_at(in->fd, ((off_t)dir + 1) << shift, buf, sizeof buf);
+	}
+	if (has_utf16(buf, k, "WordDocument"))
 		return &conv_doc;
-	if (n < 52)
+	if (has_utf16(s, n, "Workbook") || has_utf16(s, n, "PowerPoint Document") ||
+	    has_utf16(buf, k, "Workbook") || has_utf16(buf, k, "PowerPoint Document"))
 		return NULL;
-	shift = (unsigned)(s[30] | s[31] << 8);
-	dir = (uint32_t)s[48] | (uint32_t)s[49] << 8 | (uint32_t)s[50] << 16 | (uint32_t)s[51] << 24;
-	if (shift < 7 || shift > 16 || dir >= 0xFFFFFFFA)
-		return NULL;
-	k = read_at(in->fd, ((off_t)dir + 1) << shift, buf, sizeof buf);
-	return memfind(buf, k, word, sizeof word - 1) ? &conv_doc : NULL;
+	return &conv_doc;
 }
 
 /* What the first bytes of the input show: a converter to run, or (in
