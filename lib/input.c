@@ -1378,7 +1378,9 @@ rk_in_line(rk_input *in)
 			in->lineno++;
 		start_line(in, 0);
 		in->piece = 0;
-		in->linestart = in->rawbase + in->rawpos;
+		/* (on the iconv path a decoder thread may own rawpos) */
+		if (in->cd == (iconv_t)-1)
+			in->linestart = in->rawbase + in->rawpos;
 	}
 	in->cont = 0;
 	in->newline_seen = 0;
