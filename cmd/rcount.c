@@ -25,6 +25,8 @@ static const char usage_text[] =
 static const char help_text[] =
 	"Counts keys in Chinese reports; writes TSV: doc key count (--by sect: doc sect\n"
 	"key count; --by all: key count), by count descending, then key.\n"
+	"A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
+	"pandoc or antiword where installed; see rkit(7).\n"
 	"What is counted (one of; default -q):\n"
 	"  -q, --quotes          phrases in “…” 「…」 『…』 \"…\"\n"
 	"  -b, --titles          titles in 《…》\n"

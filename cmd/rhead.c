@@ -8,6 +8,8 @@
 static const char usage_text[] =
 "usage: rhead [-N] [-d N] [-k KINDS] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write the outline of each report as TSV: doc sect level line marker kind title.\n"
+"A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
+"pandoc or antiword where installed; see rkit(7).\n"
 "\n"
 "  -d, --depth N        keep entries of level N or less (the title is level 0)\n"
 "  -k, --kinds LIST     keep these kinds, comma-separated: title,heading,item,lead\n"

@@ -11,6 +11,8 @@ static const char usage_text[] =
 "usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write every amount stated in each report as a TSV row:\n"
 "doc sect line col text value unit approx dir subject [clause] [why].\n"
+"A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
+"pandoc or antiword where installed; see rkit(7).\n"
 "\n"
 "  -u, --unit LIST      keep only amounts in these units (comma-separated: 次,%,元)\n"
 "  -U, --units FILE     extra measure words or units, one a line\n"

@@ -8,6 +8,8 @@
 static const char usage_text[] =
 "usage: rsplit [-N] [-u UNIT] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write each report as TSV segments: doc sect line kind text.\n"
+"A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
+"pandoc or antiword where installed; see rkit(7).\n"
 "\n"
 "  -u, --unit UNIT      para (default), sentence, item, section, or doc: one\n"
 "                       row per document (doc text), its lines joined by \\n\n"

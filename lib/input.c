@@ -230,6 +230,22 @@ utf8_errors(const unsigned char *s, size_t n)
 	return bad;
 }
 
+/* The characters of three or four bytes in the valid UTF-8 at the front
+ * of s: legacy text makes one by chance, seldom four in a row. */
+static size_t
+utf8_lead(const unsigned char *s, size_t n)
+{
+	size_t i = 0, wide = 0;
+	while (i < n) {
+		int l = seqlen(s + i, n - i);
+		if (l <= 0)
+			break;
+		wide += l >= 3;
+		i += (size_t)l;
+	}
+	return wide;
+}
+
 static size_t
 iconv_errors(const char *enc, unsigned char *s, size_t n, int eof)
 {
@@ -258,6 +274,7 @@ iconv_errors(const char *enc, unsigned char *s, size_t n, int eof)
 }
 
 static int fill_dec(rk_input *in);
+static void fill_mixed(rk_input *in);
 
 /* GB18030 two-byte codes (lead 81-FE, trail 40-FE) as iconv decodes them:
  * up to three bytes of UTF-8 and their count in [3], 0 for a code left to
@@ -359,6 +376,7 @@ fill_raw(rk_input *in)
 {
 	if (in->rawpos > 0) {
 		memmove(in->raw, in->raw + in->rawpos, in->rawlen - in->rawpos);
+		in->rawbase += in->rawpos;
 		in->rawlen -= in->rawpos;
 		in->rawpos = 0;
 	}
@@ -374,44 +392,177 @@ fill_raw(rk_input *in)
 		}
 		if (r == 0) {
 			in->eof = 1;
+			if (in->conv)
+				rk_conv_finish(in);
 			break;
 		}
+		if (in->conv && !in->conv_text)
+			rk_conv_saw(in, in->raw + in->rawlen, (size_t)r);
 		in->rawlen += (size_t)r;
 	}
 	return in->rawlen > 0;
 }
 
+/* Code points a report's text is made of: ASCII text, Latin letters,
+ * punctuation and symbols, CJK and its forms.  What UTF-16 or UTF-32 read
+ * in the wrong byte order, or other bytes read as either, mostly are not. */
+static int
+text_cp(uint32_t c)
+{
+	return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
+	       (c >= 0xA0 && c < 0x250) || (c >= 0x2000 && c < 0x2800) ||
+	       (c >= 0x2E80 && c < 0xA000) || (c >= 0xF900 && c < 0xFB00) ||
+	       (c >= 0xFE30 && c < 0xFE50) || (c >= 0xFF00 && c < 0xFFF0) ||
+	       (c >= 0x20000 && c < 0x32000);
+}
+
+/* Of the UTF-16 code units at s[0..n) in one byte order (be), how many
+ * are text, a surrogate pair counting as two. */
+static size_t
+utf16_text(const unsigned char *s, size_t n, int be)
+{
+	size_t i, good = 0;
+	for (i = 0; i + 1 < n; i += 2) {
+		unsigned u = be ? (unsigned)s[i] << 8 | s[i + 1] : (unsigned)s[i + 1] << 8 | s[i];
+		if (u >= 0xD800 && u < 0xDC00 && i + 3 < n) {
+			unsigned v = be ? (unsigned)s[i + 2] << 8 | s[i + 3] : (unsigned)s[i + 3] << 8 | s[i + 2];
+			if (v >= 0xDC00 && v < 0xE000) {
+				good += 2;
+				i += 2;
+			}
+			continue;
+		}
+		good += text_cp(u);
+	}
+	return good;
+}
+
+/* UTF-32 or UTF-16 without a byte order mark: the one in which 95% of the
+ * first 4 KiB are characters of text, and more than in the other byte
+ * order.  (UTF-16 of Chinese text has no NUL bytes at all, so the NULs of
+ * ASCII are not what tells it.) */
+static const char *
+wide_guess(const unsigned char *s, size_t n)
+{
+	size_t m = (n < 4096 ? n : 4096) & ~(size_t)3, units = m / 4, i, le = 0, be = 0;
+	if (m < 4)
+		return NULL;
+	for (i = 0; i < m; i += 4) {
+		le += text_cp((uint32_t)s[i] | (uint32_t)s[i + 1] << 8 | (uint32_t)s[i + 2] << 16 |
+		              (uint32_t)s[i + 3] << 24);
+		be += text_cp((uint32_t)s[i] << 24 | (uint32_t)s[i + 1] << 16 | (uint32_t)s[i + 2] << 8 |
+		              (uint32_t)s[i + 3]);
+	}
+	if (20 * le >= 19 * units && le >= be)
+		return "UTF-32LE";
+	if (20 * be >= 19 * units && be > le)
+		return "UTF-32BE";
+	units = m / 2;
+	le = utf16_text(s, m, 0);
+	be = utf16_text(s, m, 1);
+	if (20 * le >= 19 * units && le >= be)
+		return "UTF-16LE";
+	if (20 * be >= 19 * units && be > le)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* GB18030 or Big5, for bytes that are not UTF-8, from how their two-byte
+ * codes are made.  GB2312, the part of GB18030 that simplified text keeps
+ * to, has second bytes A1-FE only; Big5 has 40-7E as well (about two
+ * codes in five of traditional text), but no first bytes 81-A0 and no
+ * second bytes 80-A0, where the characters GBK adds to GB2312 lie.
+ * *doubt is set when the bytes fit both. */
+static const char *
+legacy_guess(const unsigned char *s, size_t n, int eof, int *doubt)
+{
+	size_t i = 0, codes = 0, not_big5 = 0, not_gb2312 = 0;
+	*doubt = 0;
+	while (i + 1 < n) {
+		unsigned c = s[i], t = s[i + 1];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		codes++;
+		if (c >= 0x81 && c <= 0xFE && t >= 0x30 && t <= 0x39) {
+			/* GB18030's four-byte codes */
+			not_big5++;
+			not_gb2312++;
+			i += 4;
+			continue;
+		}
+		not_big5 += c < 0xA1 || c > 0xF9 || t < 0x40 || (t > 0x7E && t < 0xA1) || t == 0xFF;
+		not_gb2312 += c < 0xA1 || c == 0xFF || t < 0xA1 || t == 0xFF;
+		i += 2;
+	}
+	if (50 * not_big5 > codes || 50 * not_gb2312 <= codes) {
+		/* not Big5, or GB2312: six codes of traditional text all with a
+		 * high second byte would be a chance of one in 20 */
+		*doubt = not_big5 == 0 && codes < 6;
+		return "GB18030";
+	}
+	if (iconv_errors("BIG5", (unsigned char *)s, n, eof) > iconv_errors("GB18030", (unsigned char *)s, n, eof)) {
+		*doubt = 1;
+		return "GB18030";
+	}
+	*doubt = not_big5 > 0 || codes < 6;
+	return "BIG5";
+}
+
 static void
+warn_doubt(rk_input *in, int doubt)
+{
+	if (doubt)
+		rk_warn("%s: read as %s, but it may be %s (-E forces an encoding)", in->name, in->encname,
+		        strcmp(in->encname, "BIG5") == 0 ? "GB18030" : "BIG5");
+}
+
+/* The encoding of a document, from its first buffer; -1 if it is no text. */
+static int
 detect(rk_input *in)
 {
 	unsigned char *s = in->raw;
-	size_t n = in->rawlen, u8bad, gbbad, i, nul_even = 0, nul_odd = 0;
+	size_t n = in->rawlen, u8bad, nul;
+	const unsigned char *z;
+	const char *wide;
+	int doubt;
 
 	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		in->encname = "UTF-8";
 		in->rawpos = 3;
-		return;
+		return 0;
+	}
+	if (n >= 4 && ((memcmp(s, "\xFF\xFE\0\0", 4) == 0) || memcmp(s, "\0\0\xFE\xFF", 4) == 0)) {
+		in->encname = s[0] == 0xFF ? "UTF-32LE" : "UTF-32BE";
+		in->rawpos = 4;
+		return 0;
 	}
 	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
 		in->encname = s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		in->rawpos = 2;
-		return;
-	}
-	/* UTF-16 without a BOM shows itself by NULs in every other byte. */
-	for (i = 0; i < n && i < 4096; i++)
-		if (s[i] == 0)
-			*(i & 1 ? &nul_odd : &nul_even) += 1;
-	if (nul_odd + nul_even > (n < 4096 ? n : 4096) / 4) {
-		if (nul_odd > 4 * nul_even) { in->encname = "UTF-16LE"; return; }
-		if (nul_even > 4 * nul_odd) { in->encname = "UTF-16BE"; return; }
+		return 0;
 	}
 	in->encname = "UTF-8";
+	for (nul = 0, z = memchr(s, 0, n); z; z = memchr(z + 1, 0, n - (size_t)(z + 1 - s)))
+		nul++;
 	u8bad = utf8_errors(s, n);
-	if (u8bad == 0)
-		return;
-	gbbad = iconv_errors("GB18030", s, n, in->eof);
-	if (gbbad < u8bad)
-		in->encname = "GB18030";
+	if ((nul || u8bad) && (wide = wide_guess(s, n)) != NULL) {
+		in->encname = wide;
+		return 0;
+	}
+	/* a few NULs are damage in a text; many, a binary file */
+	if (16 * nul > n) {
+		rk_fail("%s: binary file, not a report (NUL bytes)", in->name);
+		return -1;
+	}
+	if (u8bad == 0 || utf8_lead(s, n) >= 4)
+		return 0;   /* UTF-8, or a region after UTF-8 text (region_check) */
+	if (iconv_errors("GB18030", s, n, in->eof) >= u8bad)
+		return 0;
+	in->encname = legacy_guess(s, n, in->eof, &doubt);
+	warn_doubt(in, doubt);
+	return 0;
 }
 
 static int
@@ -463,8 +614,24 @@ rk_in_open(rk_input *in, const char *path, const char *encoding, int decoder_thr
 			close(in->fd);
 		return -1;
 	}
+	in->conv = NULL;
+	in->child = in->feeder = 0;
+	in->errfd = -1;
+	in->region_ok = in->mixed = in->switch_pending = in->want_fill = 0;
+	in->rawbase = in->linestart = in->region_next = 0;
 	fill_raw(in);
+	if (!in->readerr)
+		switch (rk_conv_open(in)) {
+		case 1:
+			/* the converters write UTF-8 */
+			encoding = "UTF-8";
+			fill_raw(in);
+			break;
+		case -1:
+			in->readerr = 1;
+		}
 	if (in->readerr) {
+		rk_conv_close(in);
 		if (in->fd > 0)
 			close(in->fd);
 		return -1;
@@ -473,8 +640,12 @@ rk_in_open(rk_input *in, const char *path, const char *encoding, int decoder_thr
 		in->encname = encoding;
 		if (is_utf8_name(encoding) && in->rawlen >= 3 && memcmp(in->raw, "\xEF\xBB\xBF", 3) == 0)
 			in->rawpos = 3;
+	} else if (detect(in) < 0) {
+		if (in->fd > 0)
+			close(in->fd);
+		return -1;
 	} else
-		detect(in);
+		in->region_ok = is_utf8_name(in->encname) && !in->conv;
 	if (!is_utf8_name(in->encname)) {
 		in->cd = iconv_open("UTF-8", in->encname);
 		if (in->cd == (iconv_t)-1) {
@@ -517,6 +688,8 @@ rk_in_close(rk_input *in)
 	}
 	if (in->fd > 0)
 		close(in->fd);
+	in->fd = -1;
+	rk_conv_close(in);
 	if (in->cd != (iconv_t)-1)
 		iconv_close(in->cd);
 	free(in->line);
@@ -664,6 +837,10 @@ fill_dec(rk_input *in)
 		pthread_cond_broadcast(&in->cv);
 		pthread_mutex_unlock(&in->mu);
 		return in->declen > 0;
+	} else if (in->mixed) {
+		if (!in->dec_done)
+			fill_mixed(in);
+		return in->declen > 0;
 	} else {
 		size_t len = 0;
 		long bad = -1;
@@ -674,6 +851,144 @@ fill_dec(rk_input *in)
 			in->bad_at = (long)in->declen + bad;
 		in->declen += len;
 		return in->declen > 0;
+	}
+}
+
+/* A document read as UTF-8 meets bytes that are not (at p, in raw[]):
+ * a region in a legacy encoding when they are many and that encoding
+ * explains them (a page of GBK appended to a UTF-8 one), else stray bytes
+ * replaced as usual.  Each stretch of the input is judged once, so this
+ * stays linear.  1: switch (pending), or wait for a fuller buffer; 0: no. */
+static int
+region_check(rk_input *in, const unsigned char *p)
+{
+	size_t at = (size_t)(p - in->raw), n = in->rawlen - at, u8bad, i, codes = 0, han = 0;
+	const char *enc;
+	int doubt;
+	if (in->rawbase + at < in->region_next)
+		return 0;
+	if (n < 4096 && !in->eof && in->rawpos > 0) {
+		/* too little left to judge: move it to the front and read on */
+		in->want_fill = 1;
+		return 1;
+	}
+	in->region_next = in->rawbase + in->rawlen;
+	u8bad = utf8_errors(p, n);
+	/* legacy two-byte codes of Han characters, where UTF-8 finds errors */
+	for (i = 0; i + 1 < n; i++)
+		if (p[i] >= 0x81) {
+			codes++;
+			han += p[i] >= 0xA1 && p[i] <= 0xF9 && p[i + 1] >= 0x40 && p[i + 1] != 0xFF;
+			i++;
+		}
+	if (u8bad < 4 || 2 * han < codes)
+		return 0;
+	enc = legacy_guess(p, n, in->eof, &doubt);
+	if (8 * iconv_errors(enc, (unsigned char *)p, n, in->eof) > u8bad)
+		return 0;
+	in->encname = enc;
+	in->switch_pending = 1;
+	rk_warn("%s: line %ld: not UTF-8 from here on; read as %s where a line is not valid UTF-8%s "
+	        "(-E forces one encoding)", in->name, in->lineno, enc,
+	        doubt ? strcmp(enc, "BIG5") == 0 ? ", or it may be GB18030" : ", or it may be BIG5" : "");
+	return 1;
+}
+
+/* Go over to reading line by line (fill_mixed), from the start of the
+ * line where the region was found if it is still in the buffer. */
+static void
+switch_region(rk_input *in)
+{
+	in->switch_pending = 0;
+	in->cd = iconv_open("UTF-8", in->encname);
+	if (in->cd == (iconv_t)-1) {
+		/* cannot be: detection chose a name iconv knows */
+		in->region_ok = 0;
+		in->encname = "UTF-8";
+		return;
+	}
+	in->region_ok = 0;
+	in->mixed = 1;
+	in->badskip = 1;
+	in->gbfast = 0;
+	in->threaded = 0;
+	in->dec_done = 0;
+	in->declen = in->decpos = 0;
+	if (!in->piece && in->linestart >= in->rawbase && in->linestart <= in->rawbase + in->rawpos) {
+		in->rawpos = (size_t)(in->linestart - in->rawbase);
+		in->len = 0;
+		in->nanch = 0;
+		add_anchor(in, 0, 0);
+	}
+}
+
+/* A line of a mixed document is UTF-8 when it is valid UTF-8, unless it
+ * has two-byte characters (Latin, Greek, Cyrillic: what legacy codes
+ * mostly make by chance) and the legacy encoding reads it too. */
+static int
+line_is_utf8(rk_input *in, const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	int two = 0;
+	while (i < n) {
+		int l = seqlen(s + i, n - i);
+		if (l < 0)
+			break;
+		if (l == 0)
+			return 0;
+		two |= l == 2;
+		i += (size_t)l;
+	}
+	return !two || iconv_errors(in->encname, (unsigned char *)s, n, 1) > 0;
+}
+
+/* Decoded text of a mixed document into dec, a line at a time. */
+static void
+fill_mixed(rk_input *in)
+{
+	for (;;) {
+		size_t avail = in->rawlen - in->rawpos, k;
+		unsigned char *s = in->raw + in->rawpos, *nl;
+		if (avail == 0) {
+			if (in->eof) {
+				in->dec_done = 1;
+				return;
+			}
+			fill_raw(in);
+			continue;
+		}
+		nl = memchr(s, '\n', avail);
+		if (!nl && !in->eof && (in->rawpos > 0 || in->rawlen < sizeof in->raw)) {
+			fill_raw(in);
+			continue;
+		}
+		/* a line, or all of a full buffer that holds no line end */
+		k = nl ? (size_t)(nl - s) + 1 : avail;
+		if (3 * k + 16 > sizeof in->dec - in->declen)
+			return;
+		if (line_is_utf8(in, s, k)) {
+			memcpy(in->dec + in->declen, s, k);
+			in->declen += k;
+			in->rawpos += k;
+		} else {
+			char *ip = (char *)s, *op = (char *)in->dec + in->declen;
+			size_t il = k, ol = sizeof in->dec - in->declen;
+			long bad = -1;
+			while (il > 0 && iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1) {
+				if (errno == EINVAL && !nl && !in->eof)
+					break;   /* a character cut by the buffer: the rest comes next */
+				if (errno == E2BIG)
+					break;
+				bad_seq(in, &ip, &il, &op, &ol, in->dec + in->declen, &bad);
+			}
+			iconv(in->cd, NULL, NULL, NULL, NULL);
+			if (bad >= 0 && in->bad_at < 0)
+				in->bad_at = (long)in->declen + bad;
+			in->declen = (size_t)((unsigned char *)op - in->dec);
+			in->rawpos = (size_t)((unsigned char *)ip - in->raw);
+		}
+		if (in->declen > sizeof in->dec / 2)
+			return;
 	}
 }
 
@@ -786,6 +1101,11 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 			l = seqlen(s + i, end - i);
 			if (l < 0 && !final && !nl)
 				return i;    /* cut by the buffer: wait for more */
+			if (l <= 0 && in->region_ok && !in->escaped && in->cd == (iconv_t)-1) {
+				int r = region_check(in, s + i);
+				if (r != 0)
+					return i;    /* switched, or wait for more */
+			}
 			if (l <= 0) {
 				warn_bad(in);
 				memcpy(in->line + in->len, REPL, 3);
@@ -942,8 +1262,9 @@ static int
 buffered(rk_input *in, const unsigned char **src, size_t *avail)
 {
 	if (in->cd == (iconv_t)-1) {
-		if (!in->eof && in->rawlen - in->rawpos < 8)
+		if (!in->eof && (in->rawlen - in->rawpos < 8 || in->want_fill))
 			fill_raw(in);
+		in->want_fill = 0;
 		*src = in->raw + in->rawpos;
 		*avail = in->rawlen - in->rawpos;
 		return in->eof;
@@ -1057,6 +1378,9 @@ rk_in_line(rk_input *in)
 			in->lineno++;
 		start_line(in, 0);
 		in->piece = 0;
+		/* (on the iconv path a decoder thread may own rawpos) */
+		if (in->cd == (iconv_t)-1)
+			in->linestart = in->rawbase + in->rawpos;
 	}
 	in->cont = 0;
 	in->newline_seen = 0;
@@ -1084,6 +1408,10 @@ rk_in_line(rk_input *in)
 		}
 		used = take(in, src, avail, final, &eol);
 		advance(in, used);
+		if (in->switch_pending) {
+			switch_region(in);
+			continue;
+		}
 		if (eol)
 			break;
 		if (in->len >= RK_LINE_MAX - 4) {

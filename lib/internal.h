@@ -4,6 +4,7 @@
 
 #include <iconv.h>
 #include <pthread.h>
+#include <sys/types.h>
 #include "rkit.h"
 
 /* A physical line, or a piece of one when it is longer than RK_LINE_MAX. */
@@ -61,6 +62,24 @@ typedef struct {
 	int warned_bad, warned_long;
 	int formfeed;              /* form feeds (page breaks) among the line's leading blanks */
 
+	/* a later region that is not UTF-8 (a page in GBK appended): from
+	 * the line where it starts, each line is read as UTF-8 where it is
+	 * valid UTF-8, else in a legacy encoding (input.c, fill_mixed) */
+	int region_ok;                 /* detected as UTF-8: may switch */
+	int mixed;                     /* switched */
+	int switch_pending;            /* take() found the region; rk_in_line() switches */
+	int want_fill;                 /* take() needs a fuller buffer to judge */
+	unsigned long long rawbase;    /* stream offset of raw[0] */
+	unsigned long long linestart;  /* stream offset of the current line */
+	unsigned long long region_next;/* no new judgement before this offset */
+
+	/* a PDF or Word file read through its converter (convert.c): fd is
+	 * the converter's output */
+	const struct rk_conv *conv;    /* NULL for text */
+	pid_t child, feeder;           /* the converter; what copies stdin to it */
+	int errfd;                     /* its standard error, a temporary file */
+	int conv_text;                 /* its output had more than blanks */
+
 	/* Record mode, for one document per TSV row: text is unescaped
 	 * (\n ends a line), and a raw tab or newline ends the field. */
 	int escaped;
@@ -85,6 +104,15 @@ void rk_in_skip_field(rk_input *in);
  * normalised; invalid UTF-8 as U+FFFD) into *buf, *len bytes; 0 at the end
  * of the input. */
 int rk_in_raw_field(rk_input *in, char **buf, size_t *len, size_t *cap);
+
+/* convert.c: after the first read, look at what the input is.  0: text;
+ * 1: a PDF or Word file, whose converter now writes to in->fd; -1: a
+ * binary file, or the converter could not run (reported). */
+int rk_conv_open(rk_input *in);
+void rk_conv_saw(rk_input *in, const unsigned char *s, size_t n);  /* output read */
+void rk_conv_finish(rk_input *in);   /* at its end: reap it, report a failure */
+void rk_conv_close(rk_input *in);    /* stop it if it still runs */
+extern int rk_convert_off;           /* fuzz targets: read every file as text */
 
 /* outline.c: what a paragraph is */
 enum rk_style {

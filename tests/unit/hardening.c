@@ -109,10 +109,14 @@ main(void)
 	CHECK_STR("fmt ordinary", fmt(12345, -2), "123.45");
 
 	/* decoder: a line of NUL bytes (each becomes a 3-byte U+FFFD) overran
-	 * the line buffer, which grew by the input's length only */
+	 * the line buffer, which grew by the input's length only (read as
+	 * UTF-8 by -E: detection takes so many NULs for a binary file) */
 	memset(s, 0, 5000);
+	raw.encoding = "UTF-8";
 	CHECK_INT("5000 NUL bytes: one block", read_doc(s, 5000, &raw, &bytes, NULL), 1);
 	CHECK_INT("5000 NUL bytes: 5000 replacement characters", bytes, 15000);
+	raw.encoding = NULL;
+	CHECK_INT("5000 NUL bytes, detected: a binary file", read_doc(s, 5000, &raw, &bytes, NULL), -1);
 	/* and invalid bytes alike, a long line that is cut into pieces */
 	memset(s, 0xFF, 300000);
 	s[300000] = '\n';
