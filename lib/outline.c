@@ -332,8 +332,13 @@ rk_is_furniture(const char *s, size_t n)
 	for (w = words; *w; w++)
 		if (equals(s, n, *w))
 			return 1;
-	/* 来源：… 发布时间：… 浏览次数：… may run long, but holds no sentence */
+	/* 来源：… 发布时间：… 浏览次数：… may run long, but holds no sentence;
+	 * a news page's 2026-02-07 10:21　来源：…　作者：… has the date first */
 	if (match_any(s, n, prefixes) > 0 && (n <= 120 || !rk_has_sentence_mark(s, n)))
+		return 1;
+	if (n <= 300 && (rk_find3(s, n, "源") || rk_find3(s, n, "次")) &&
+	    (memmem(s, n, "来源：", 9) || memmem(s, n, "浏览次数", 12) || memmem(s, n, "阅读次数", 12)) &&
+	    !rk_has_sentence_mark(s, n))
 		return 1;
 	return (n <= 120 && is_timestamp(s, n)) || rk_is_web_furniture(s, n);
 }
