@@ -311,6 +311,38 @@ is_timestamp(const char *s, size_t n)
 	return digits >= 6;
 }
 
+/* A row of a portal's table of a document's data: a line that starts
+ * with one of its labels, or holds two, blanks inside them aside. */
+static int
+is_record_row(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"索引号", "主题分类", "发文机关", "成文日期", "发文字号", "发布日期", "有效性", "废止日期",
+		"发布机构", "公开方式", "公开范围", "信息来源", "生成日期", "文号", "标题：", NULL
+	};
+	char t[300];
+	size_t i, m = 0, found = 0;
+	const char *const *l;
+	for (i = 0; i < n && m < sizeof t; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (i + 3 <= n && memcmp(s + i, "　", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		t[m++] = s[i];
+	}
+	for (l = labels; *l; l++) {
+		size_t k = strlen(*l);
+		if (memmem(t, m, *l, k)) {
+			if (m >= k && memcmp(t, *l, k) == 0 && memmem(t, m, "：", 3))
+				return 1;
+			found++;
+		}
+	}
+	return found >= 2;
+}
+
 int
 rk_is_furniture(const char *s, size_t n)
 {
@@ -335,6 +367,10 @@ rk_is_furniture(const char *s, size_t n)
 	/* 来源：… 发布时间：… 浏览次数：… may run long, but holds no sentence;
 	 * a news page's 2026-02-07 10:21　来源：…　作者：… has the date first */
 	if (match_any(s, n, prefixes) > 0 && (n <= 120 || !rk_has_sentence_mark(s, n)))
+		return 1;
+	/* a 政务公开 page's table of the document's data: 索引号 主题分类 发文机关
+	 * 成文日期 发文字号 发布日期 有效性 (spaced out, too: 索 引 号) */
+	if (n <= 300 && is_record_row(s, n))
 		return 1;
 	if (n <= 300 && (rk_find3(s, n, "源") || rk_find3(s, n, "次")) &&
 	    (memmem(s, n, "来源：", 9) || memmem(s, n, "浏览次数", 12) || memmem(s, n, "阅读次数", 12)) &&
@@ -388,7 +424,8 @@ rk_is_web_furniture(const char *s, size_t n)
 		return 0;    /* no furniture ends a sentence */
 	/* furniture has parts: a line of one piece is at most a rule or a button */
 	if (!memchr(s, ' ', n) && !memchr(s, '|', n) && !memchr(s, '[', n) && !memchr(s, '_', n) &&
-	    !memchr(s, '=', n) && !memchr(s, '-', n) && !memchr(s, '*', n) && !rk_has_prefix(s, n, "【") &&
+	    !memchr(s, '=', n) && !memchr(s, '-', n) && !memchr(s, '*', n) && !memchr(s, '+', n) &&
+	    !rk_has_prefix(s, n, "【") &&
 	    !rk_find3(s, n, "　"))
 		return 0;
 	/* 【打印】【关闭】【收藏】, [青岚市人民政府]: buttons and a site's name */
@@ -397,7 +434,8 @@ rk_is_web_furniture(const char *s, size_t n)
 	     !rk_has_sentence_mark(s, n)))
 		return 1;
 	/* a rule: ===== or ----- or ***** */
-	for (i = 0; i < n && (s[i] == '=' || s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == ' '); i++)
+	for (i = 0; i < n && (s[i] == '=' || s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == ' ' ||
+	                      s[i] == '+' || s[i] == '|'); i++)
 		;
 	if (i == n && n >= 3)
 		return 1;

@@ -258,6 +258,58 @@ para_swap(para_t *a, para_t *b)
 	*b = t;
 }
 
+/* Drops the first k bytes of line p (a table's border), its text then
+ * starting at the column where byte k stood. */
+static void
+drop_front(para_t *p, size_t k)
+{
+	size_t j, o = 0, i;
+	long line = p->nanch ? p->anch[0].line : 0, col = 0;
+	for (j = 0; j < p->nanch && p->anch[j].off <= k; j++) {
+		line = p->anch[j].line;
+		col = p->anch[j].col;
+		i = p->anch[j].off;
+		(void)i;
+	}
+	/* the column of byte k: from the last anchor at or before it */
+	{
+		size_t from = j ? p->anch[j - 1].off : 0;
+		col += (long)rk_u8count(p->text + from, k - from);
+	}
+	memmove(p->text, p->text + k, p->len - k);
+	p->len -= k;
+	p->anch[o].off = 0;
+	p->anch[o].line = line;
+	p->anch[o++].col = col;
+	for (; j < p->nanch; j++) {
+		p->anch[o] = p->anch[j];
+		p->anch[o++].off -= k;
+	}
+	p->nanch = o;
+	facts_reset(p);
+	p->mark_known = p->furn_known = 0;
+}
+
+/* A row of a table pandoc drew round the text (a page's body set in a
+ * table cell): "| text |" reads as the text; the bars are layout, dropped
+ * as blanks are. */
+static void
+drop_table_bars(para_t *p)
+{
+	size_t k = 1;
+	if (p->len < 3 || p->text[0] != '|' || p->text[1] != ' ')
+		return;    /* a | alone is text (a share box's separator) */
+	while (k < p->len && p->text[k] == ' ')
+		k++;
+	drop_front(p, k);
+	while (p->len >= 2 && p->text[p->len - 1] == '|' && p->text[p->len - 2] == ' ')
+		p->len -= 2;
+	while (p->len && p->text[p->len - 1] == ' ')
+		p->len--;
+	while (p->nanch > 1 && p->anch[p->nanch - 1].off > p->len)
+		p->nanch--;
+}
+
 /* Next non-blank physical line into r->line, as the input gives it. */
 static int
 raw_line(rk_reader *r)
@@ -285,6 +337,8 @@ raw_line(rk_reader *r)
 			para_append(&r->line, r->line.text, 0, in->anchors, in->nanch);
 			r->line.len = in->len;
 		}
+		if (!in->piece && r->line.text[0] == '|')
+			drop_table_bars(&r->line);
 		r->line_piece = in->piece;
 		r->line.piece = in->piece;
 		r->line.blanks = r->line_blanks;
