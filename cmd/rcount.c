@@ -294,14 +294,10 @@ add_to_paragraph(const rk_block *b, unsigned grp)
 static void
 header(void)
 {
-	if (opt.noheader)
-		return;
-	if (opt.by == BY_ALL)
-		rk_out_str("key\tcount\n");
-	else if (opt.by == BY_SECT)
-		rk_out_str("doc\tsect\tkey\tcount\n");
-	else
-		rk_out_str("doc\tkey\tcount\n");
+	const char *h = opt.by == BY_ALL ? "key\tcount\n" : opt.by == BY_SECT ? "doc\tsect\tkey\tcount\n"
+	                                                                  : "doc\tkey\tcount\n";
+	if (!opt.noheader)
+		rk_out_tsv(h, strlen(h));
 }
 
 /* Keeps the entries that pass --min and --top (per group, by count), in
@@ -539,7 +535,7 @@ group_columns(unsigned grp)
 	/* doc, or doc and sect, already escaped as read */
 	size_t len;
 	const char *g = rk_count_key(&groups, grp, &len);
-	rk_out(g, len);
+	rk_out_tsv(g, len);
 	rk_out_tab();
 }
 
@@ -670,6 +666,7 @@ main(int argc, char **argv)
 		{ "merge", no_argument, NULL, 'm' },
 		{ "max-keys", required_argument, NULL, O_MAXKEYS },
 		{ "no-header", no_argument, NULL, 'N' },
+		RK_OUT_LONGOPTS,
 		{ "encoding", required_argument, NULL, 'E' },
 		{ "text", required_argument, NULL, O_TEXT },
 		{ "id", required_argument, NULL, O_ID },
@@ -704,6 +701,7 @@ main(int argc, char **argv)
 		case 'a': opt.all_blocks = 1; break;
 		case 'm': opt.merge = 1; break;
 		case 'N': opt.noheader = 1; break;
+		case RK_OPT_CSV: case RK_OPT_BOM: case RK_OPT_LINE_BUFFERED: rk_out_option(c); break;
 		case 'E': opt.ropts.encoding = optarg; break;
 		case O_TEXT: opt.ropts.text_col = optarg; break;
 		case O_ID: opt.ropts.id_col = optarg; break;

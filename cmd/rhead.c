@@ -64,7 +64,7 @@ each(rk_reader *r, void *vctx)
 		rk_out_tab();
 		rk_out_field(b->text + b->title_off, b->title_len);
 		carried = rk_carried(r, &k);
-		rk_out(carried, k);
+		rk_out_tsv(carried, k);
 		rk_out_nl();
 	}
 }
@@ -99,6 +99,7 @@ main(int argc, char **argv)
 		{ "text", required_argument, NULL, 'T' },
 		{ "id", required_argument, NULL, 'I' },
 		{ "no-header", no_argument, NULL, 'N' },
+		RK_OUT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -125,6 +126,7 @@ main(int argc, char **argv)
 		case 'T': o.text_col = optarg; break;
 		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
+		case RK_OPT_CSV: case RK_OPT_BOM: case RK_OPT_LINE_BUFFERED: rk_out_option(ch); break;
 		case 'h': usage(0); break;
 		case 'V': puts("rhead (rkit) " RKIT_VERSION); return 0;
 		default: usage(2);

@@ -188,7 +188,7 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 	o = put_field(o, b->text + a->off, a->len);
 	*o++ = '\t';
 	if (a->na) {
-		memcpy(o, "NA", 2);
+		memcpy(o, "\\N", 2);   /* redacted: COPY's missing value */
 		o += 2;
 	} else {
 		o += rk_dec_fmt(a->v, o);
@@ -221,7 +221,7 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 	memcpy(o, c->carried, c->carriedlen);
 	o += c->carriedlen;
 	*o++ = '\n';
-	rk_out(c->rowbuf, (size_t)(o - c->rowbuf));
+	rk_out_tsv(c->rowbuf, (size_t)(o - c->rowbuf));
 }
 
 static void
@@ -303,6 +303,7 @@ main(int argc, char **argv)
 		{ "text", required_argument, NULL, 'T' },
 		{ "id", required_argument, NULL, 'I' },
 		{ "no-header", no_argument, NULL, 'N' },
+		RK_OUT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -334,6 +335,7 @@ main(int argc, char **argv)
 		case 'T': o.text_col = optarg; break;
 		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
+		case RK_OPT_CSV: case RK_OPT_BOM: case RK_OPT_LINE_BUFFERED: rk_out_option(ch); break;
 		case 'h': usage(0); break;
 		case 'V': puts("rmetric (rkit) " RKIT_VERSION); return 0;
 		default: usage(2);
@@ -342,7 +344,9 @@ main(int argc, char **argv)
 	if (o.id_col && !o.text_col)
 		rk_die(2, "--id needs --text");
 	o.carry = 1;
-	o.ahead = 1;
+	/* the second thread hands blocks over in batches: a live pipeline
+	 * would wait for a batch to fill */
+	o.ahead = !rk_live;
 	o.prescan = rk_mscan_marks;
 	if (header)
 		o.header = c.context && c.all ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause\twhy"

@@ -67,7 +67,7 @@ row(const char *doc, const char *sect, long line, const char *kind, const char *
 	rk_out_str(kind);
 	rk_out_tab();
 	rk_out_field(text, n);
-	rk_out(carried, ncarried);
+	rk_out_tsv(carried, ncarried);
 	rk_out_nl();
 }
 
@@ -159,21 +159,26 @@ each_doc(rk_reader *r)
 	while (rk_next_line(r, &s, &n, &line, &col0, &newdoc)) {
 		const char *doc = rk_docname(r);
 		if (newdoc) {
-			if (open)
+			if (open) {
+				rk_out_end();
 				rk_out_nl();
+			}
 			rk_out_field(doc, strlen(doc));
 			rk_out_tab();
+			rk_out_begin();
 			open = 1;
 			at = 1;
 		}
 		for (; at < line; at++)
-			rk_out("\\n", 2);
+			rk_out_part("\n", 1);
 		for (; col0 > 0; col0--)
-			rk_out(" ", 1);    /* the blanks the line started with, as spaces */
-		rk_out_field(s, n);
+			rk_out_part(" ", 1);    /* the blanks the line started with, as spaces */
+		rk_out_part(s, n);
 	}
-	if (open)
+	if (open) {
+		rk_out_end();
 		rk_out_nl();
+	}
 }
 
 static void
@@ -223,6 +228,7 @@ main(int argc, char **argv)
 		{ "id", required_argument, NULL, 'I' },
 		{ "encoding", required_argument, NULL, 'E' },
 		{ "no-header", no_argument, NULL, 'N' },
+		RK_OUT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -251,6 +257,7 @@ main(int argc, char **argv)
 		case 'T': o.text_col = optarg; break;
 		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
+		case RK_OPT_CSV: case RK_OPT_BOM: case RK_OPT_LINE_BUFFERED: rk_out_option(ch); break;
 		case 'h': usage(0); break;
 		case 'V': puts("rsplit (rkit) " RKIT_VERSION); return 0;
 		default: usage(2);

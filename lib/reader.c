@@ -25,7 +25,7 @@
  * of one character would make a paragraph of 2 M anchors */
 #define RK_PARA_ANCHORS (1 << 13)
 #define MAXDEPTH 16
-#define SECTMAX (MAXDEPTH * 11 + 2)
+#define SECTMAX (MAXDEPTH * 11 + sizeof RK_SECT_SIGN + 1)
 
 const char *const rk_kind_name[RK_NKIND] = { "title", "heading", "item", "para", "meta" };
 const char *const rk_entry_name[] = { "", "title", "heading", "item", "lead" };
@@ -758,8 +758,12 @@ format_sect(rk_reader *r, char *out)
 	int k = 1, top = r->depth < r->sect_depth ? r->depth : r->sect_depth;
 	char *o;
 	if (r->depth == 0) {
-		strcpy(out, "0");
+		strcpy(out, RK_SECT_SIGN "0");
 		return;
+	}
+	if (r->sect_end[0] == 0) {
+		memcpy(r->sect_text, RK_SECT_SIGN, sizeof RK_SECT_SIGN - 1);
+		r->sect_end[0] = sizeof RK_SECT_SIGN - 1;
 	}
 	/* most calls find the outline as the last one left it, or moved at
 	 * its deepest level: the levels above keep the text they had */
@@ -1746,7 +1750,10 @@ tsv_next(rk_reader *r)
 		paragraph_serial++;
 		q = emit(r, RK_PARA, 0, len, 1);
 		q->b.doc = r->rowdoc;
-		snprintf(q->sect, sizeof q->sect, "%s", r->col_sect >= 0 ? f[r->col_sect] : "0");
+		/* tables of older rkit wrote sect without its sign */
+		k = r->col_sect < 0 || strncmp(f[r->col_sect], RK_SECT_SIGN, sizeof RK_SECT_SIGN - 1) != 0;
+		snprintf(q->sect, sizeof q->sect, "%s%s", k ? RK_SECT_SIGN : "",
+		         r->col_sect >= 0 ? f[r->col_sect] : "0");
 		if (r->col_kind >= 0) {
 			const char *kind = f[r->col_kind];
 			rk_marker m;
@@ -1760,7 +1767,7 @@ tsv_next(rk_reader *r)
 				const char *d;
 				q->b.entry = q->b.kind == RK_TITLE ? RK_E_TITLE :
 				             q->b.kind == RK_HEADING ? RK_E_HEADING : RK_E_ITEM;
-				q->b.level = strcmp(q->sect, "0") ? 1 : 0;
+				q->b.level = strcmp(q->sect, RK_SECT_SIGN "0") ? 1 : 0;
 				for (d = q->sect; *d; d++)
 					q->b.level += *d == '.';
 				if (q->b.entry != RK_E_TITLE && rk_marker_at(q->b.text, len, &m))
@@ -1769,7 +1776,7 @@ tsv_next(rk_reader *r)
 				          q->b.entry == RK_E_TITLE ? len : rk_sentence_len(q->b.text + q->b.marker_len,
 				                                                            len - q->b.marker_len));
 			} else if (q->b.kind == RK_PARA && strcmp(q->sect, r->prevsect) != 0 &&
-			           strcmp(q->sect, "0") != 0 && !is_ancestor(q->sect, r->prevsect)) {
+			           strcmp(q->sect, RK_SECT_SIGN "0") != 0 && !is_ancestor(q->sect, r->prevsect)) {
 				const char *d;
 				q->b.entry = RK_E_LEAD;
 				q->b.level = 1;
@@ -2059,8 +2066,8 @@ rk_each_doc(char **operands, int n, const rk_opts *opts, void (*fn)(rk_reader *,
 			nlen = k;
 			first = operands[i];
 			if (opts && opts->header) {
-				rk_out_str(opts->header);
-				rk_out(names, nlen);
+				rk_out_tsv(opts->header, strlen(opts->header));
+				rk_out_tsv(names, nlen);
 				rk_out_nl();
 			}
 		} else if (k != nlen || memcmp(cn, names, k) != 0) {
@@ -2073,7 +2080,7 @@ rk_each_doc(char **operands, int n, const rk_opts *opts, void (*fn)(rk_reader *,
 		rk_close(r);
 	}
 	if (!names && opts && opts->header) {
-		rk_out_str(opts->header);
+		rk_out_tsv(opts->header, strlen(opts->header));
 		rk_out_nl();
 	}
 	free(names);

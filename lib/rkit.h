@@ -25,13 +25,42 @@ void *rk_alloc(size_t n);             /* malloc or die */
 void *rk_realloc(void *p, size_t n);
 int rk_finish(void);                  /* flush stdout, check for write errors; returns exit status */
 
-/* Output: TSV on stdout, PostgreSQL COPY text escaping (\t \n \r \\). */
+/* Output: a table on stdout.  TSV in PostgreSQL's COPY text format by
+ * default (\t \n \r \\ escaped, \N a missing value); CSV with --csv, as
+ * COPY's CSV format writes it (RFC 4180 quoting, "" an empty text, nothing
+ * a missing value).  See rkit(7), OUTPUT. */
 void rk_out(const char *s, size_t n);        /* raw bytes */
-void rk_out_str(const char *s);              /* raw C string */
-void rk_out_field(const char *s, size_t n);  /* escaped field */
+void rk_out_str(const char *s);              /* raw C string (a field that needs no escape) */
+void rk_out_field(const char *s, size_t n);  /* a field: escaped, or quoted as CSV needs */
+void rk_out_null(void);                      /* a missing value */
 void rk_out_long(long v);
-void rk_out_tab(void);
-void rk_out_nl(void);
+void rk_out_tab(void);                       /* the field separator: a tab, or a comma */
+void rk_out_nl(void);                        /* a row's end */
+/* A field written in pieces (each escaped; quoted whole in CSV). */
+void rk_out_begin(void);
+void rk_out_part(const char *s, size_t n);
+void rk_out_end(void);
+/* Whole fields already in rkit TSV form (escaped, tab-separated, rows
+ * ending in newlines), as a carried column or a row put together by hand:
+ * as they are in TSV, converted in CSV.  A tab at the start separates the
+ * first field from what was written before. */
+void rk_out_tsv(const char *s, size_t n);
+
+/* The output options every tool takes, as getopt_long entries (the val of
+ * each an RK_OPT_*) handed on to rk_out_option(). */
+enum { RK_OPT_CSV = 0x200, RK_OPT_BOM, RK_OPT_LINE_BUFFERED };
+#define RK_OUT_LONGOPTS \
+	{ "csv", no_argument, NULL, RK_OPT_CSV }, \
+	{ "bom", no_argument, NULL, RK_OPT_BOM }, \
+	{ "line-buffered", no_argument, NULL, RK_OPT_LINE_BUFFERED }
+void rk_out_option(int opt);
+int rk_out_csv(void);      /* 1 with --csv */
+/* --line-buffered: each row is written out as it ends, and input is taken
+ * as it arrives, not in whole buffers (for live pipelines) */
+extern int rk_live;
+
+/* The sign sect starts with (§1.10): no typed reader takes it for a number. */
+#define RK_SECT_SIGN "§"
 
 /* Inverse of the escaping, in place; returns the new length.  Bad escapes
  * (a backslash before anything else) are kept as written and counted in *bad. */

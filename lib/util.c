@@ -1,4 +1,4 @@
-/* Messages, exit status and buffered TSV output shared by every tool. */
+/* Messages, exit status and buffered table output shared by every tool. */
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -20,6 +20,12 @@ int rk_status;
 static char outbuf[1 << 16];
 static size_t outlen;
 static int outerr;
+
+/* The output format (rk_out_option()): TSV unless --csv; --bom puts a
+ * UTF-8 byte order mark before the first byte written; --line-buffered
+ * (rk_live) writes each row out as it ends. */
+static int csv, bom_pending;
+int rk_live;
 
 void
 rk_init(const char *prog)
@@ -90,6 +96,13 @@ static void
 flushout(void)
 {
 	size_t off = 0;
+	if (bom_pending && outlen > 0) {
+		/* the buffer is full at most: the mark goes out on its own */
+		static const char bom[3] = { '\xEF', '\xBB', '\xBF' };
+		bom_pending = 0;
+		while (write(1, bom, 3) < 0 && errno == EINTR)
+			;
+	}
 	while (off < outlen && !outerr) {
 		ssize_t w = write(1, outbuf + off, outlen - off);
 		if (w < 0) {
@@ -127,8 +140,36 @@ rk_out(const char *s, size_t n)
 }
 
 void rk_out_str(const char *s) { rk_out(s, strlen(s)); }
-void rk_out_tab(void) { if (outlen == sizeof outbuf) flushout(); outbuf[outlen++] = '\t'; }
-void rk_out_nl(void) { if (outlen == sizeof outbuf) flushout(); outbuf[outlen++] = '\n'; }
+
+void
+rk_out_tab(void)
+{
+	if (outlen == sizeof outbuf)
+		flushout();
+	outbuf[outlen++] = csv ? ',' : '\t';
+}
+
+void
+rk_out_nl(void)
+{
+	if (outlen == sizeof outbuf)
+		flushout();
+	outbuf[outlen++] = '\n';
+	if (rk_live)
+		flushout();
+}
+
+void
+rk_out_option(int opt)
+{
+	switch (opt) {
+	case RK_OPT_CSV: csv = 1; break;
+	case RK_OPT_BOM: bom_pending = 1; break;
+	case RK_OPT_LINE_BUFFERED: rk_live = 1; break;
+	}
+}
+
+int rk_out_csv(void) { return csv; }
 
 void
 rk_out_long(long v)
@@ -205,8 +246,50 @@ put_escaped(char *o, const char *s, size_t n)
 	return o;
 }
 
-void
-rk_out_field(const char *s, size_t n)
+/* A CSV field is quoted when it must be (RFC 4180: a comma, a quote, a
+ * line end), when it is empty (an empty text, told from a missing value,
+ * which is nothing, as PostgreSQL's COPY CSV tells them apart), and when
+ * it starts or ends with a blank, which some readers trim. */
+static int
+csv_needs_quotes(const char *s, size_t n)
+{
+	size_t i;
+	if (n == 0 || s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
+		return 1;
+	for (i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+			return 1;
+	return 0;
+}
+
+/* s[0..n) inside quotes: each quote doubled */
+static void
+csv_part(const char *s, size_t n)
+{
+	const char *q;
+	while (n > 0 && (q = memchr(s, '"', n)) != NULL) {
+		rk_out(s, (size_t)(q - s) + 1);
+		rk_out("\"", 1);
+		n -= (size_t)(q - s) + 1;
+		s = q + 1;
+	}
+	rk_out(s, n);
+}
+
+static void
+csv_field(const char *s, size_t n)
+{
+	if (!csv_needs_quotes(s, n)) {
+		rk_out(s, n);
+		return;
+	}
+	rk_out("\"", 1);
+	csv_part(s, n);
+	rk_out("\"", 1);
+}
+
+static void
+tsv_field(const char *s, size_t n)
 {
 	size_t i, run = 0;
 	/* Escaped straight into the buffer when the field surely fits (two
@@ -227,6 +310,79 @@ rk_out_field(const char *s, size_t n)
 		}
 	}
 	rk_out(s + run, n - run);
+}
+
+void
+rk_out_field(const char *s, size_t n)
+{
+	if (csv)
+		csv_field(s, n);
+	else
+		tsv_field(s, n);
+}
+
+void
+rk_out_null(void)
+{
+	if (!csv)
+		rk_out("\\N", 2);
+}
+
+/* A field written in pieces (the packed form's text): quoted whole in
+ * CSV, whatever it holds, as it cannot be looked at first. */
+void rk_out_begin(void) { if (csv) rk_out("\"", 1); }
+void rk_out_part(const char *s, size_t n) { if (csv) csv_part(s, n); else tsv_field(s, n); }
+void rk_out_end(void) { if (csv) rk_out("\"", 1); }
+
+/* One field of rkit TSV as a CSV field: COPY's \N is a missing value,
+ * written as nothing; anything else unescaped, then quoted as needed. */
+static void
+tsv_to_csv(const char *s, size_t n)
+{
+	static char *field;
+	static size_t cap;
+	if (n == 2 && s[0] == '\\' && s[1] == 'N')
+		return;
+	if (n > cap) {
+		cap = 2 * n;
+		field = rk_realloc(field, cap);
+	}
+	memcpy(field, s, n);
+	csv_field(field, rk_unescape(field, n, NULL));
+}
+
+void
+rk_out_tsv(const char *s, size_t n)
+{
+	size_t i = 0, j;
+	/* a tab at the start separates the first field from what was written
+	 * before; otherwise a field starts at the start, after each tab, and
+	 * after each newline that is not the last byte */
+	int at_field = n > 0 && s[0] != '\t';
+	if (!csv) {
+		rk_out(s, n);
+		i = n;
+		at_field = 0;
+	}
+	while (i < n) {
+		if (at_field) {
+			for (j = i; j < n && s[j] != '\t' && s[j] != '\n'; j++)
+				;
+			tsv_to_csv(s + i, j - i);
+			at_field = 0;
+			i = j;
+		} else if (s[i++] == '\t') {
+			rk_out_tab();
+			at_field = 1;
+		} else {
+			rk_out("\n", 1);
+			at_field = i < n;
+		}
+	}
+	if (at_field)
+		tsv_to_csv("", 0);   /* a tab at the end: an empty last field */
+	if (rk_live && n > 0 && s[n - 1] == '\n')
+		flushout();
 }
 
 size_t

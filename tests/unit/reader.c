@@ -34,8 +34,12 @@ blocks(const char *enc)
 		rk_pos(b, 0, &line, &col);
 		if (line != b->line)
 			o += (size_t)snprintf(out + o, sizeof out - o, "(line %ld != rk_pos %ld) ", b->line, line);
+		/* every sect starts with its sign; the cases show what follows */
+		if (strncmp(b->sect, RK_SECT_SIGN, sizeof RK_SECT_SIGN - 1) != 0)
+			o += (size_t)snprintf(out + o, sizeof out - o, "(sect without its sign) ");
 		o += (size_t)snprintf(out + o, sizeof out - o, "%s %s %ld:%ld %.*s", rk_kind_name[b->kind],
-		                      b->sect, line, col, (int)b->len, b->text);
+		                      b->sect + (sizeof RK_SECT_SIGN - 1) * !strncmp(b->sect, RK_SECT_SIGN, sizeof RK_SECT_SIGN - 1),
+		                      line, col, (int)b->len, b->text);
 		if (b->entry)
 			o += (size_t)snprintf(out + o, sizeof out - o, " <%d %.*s|%.*s>", b->level,
 			                      (int)b->marker_len, b->text, (int)b->title_len, b->text + b->title_off);
