@@ -19,8 +19,9 @@ enum by { BY_DEFAULT, BY_ALL, BY_DOC, BY_SECT };
 static const char usage_text[] =
 	"usage: rcount [-q | -b | -s | -e REGEX... -f FILE... -w FILE... | -n N[-M] | -W -D FILE]\n"
 	"              [--by doc|sect|all] [--sort count|key] [--top K] [--min N]\n"
-	"              [-L N] [--max-keys N] [-a] [-N] [-E NAME] [--text COL [--id COL]] [FILE...]\n"
-	"       rcount -m [--by doc|sect|all] [--sort count|key] [--top K] [--min N] [-N] [TSV...]\n";
+	"              [-L N] [--max-keys N] [-a] [-N] [--csv [--bom]] [--line-buffered]\n"
+	"              [-E NAME] [--text COL [--id COL]] [FILE...]\n"
+	"       rcount -m [--by doc|sect|all] [--sort count|key] [--top K] [--min N] [-N] [--csv [--bom]] [TSV...]\n";
 
 static const char help_text[] =
 	"Counts keys in Chinese reports; writes TSV: doc key count (--by sect: doc sect\n"
@@ -47,6 +48,9 @@ static const char help_text[] =
 	"  -m, --merge           sum rcount tables read from the operands\n"
 	"  --max-keys N          most distinct keys held (default 50000000)\n"
 	"  -N, --no-header       no header line\n"
+	"      --csv             write CSV (RFC 4180 quoting) instead of TSV\n"
+	"      --bom             start with a UTF-8 byte order mark (for Excel)\n"
+	"      --line-buffered   write each row out as it is made\n"
 	"  -E, --encoding NAME   decode input from NAME instead of detecting it\n"
 	"      --text COL        input is TSV, one document a row, its text in column COL\n"
 	"                        (a header name, or a number from 1)\n"

@@ -6,7 +6,8 @@
 #include "rkit.h"
 
 static const char usage_text[] =
-"usage: rhead [-N] [-d N] [-k KINDS] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
+"usage: rhead [-N] [-d N] [-k KINDS] [-E ENCODING] [--csv [--bom]] [--line-buffered]\n"
+"             [--text COL [--id COL]] [FILE...]\n"
 "Write the outline of each report as TSV: doc sect level line marker kind title.\n"
 "A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
 "pandoc or antiword where installed; see rkit(7).\n"
@@ -19,10 +20,13 @@ static const char usage_text[] =
 "      --id COL         the column naming each document (default: FILE:ROW)\n"
 "                       (other columns before COL go on at the end of every row)\n"
 "  -N, --no-header      do not write the header line\n"
+"      --csv            write CSV (RFC 4180 quoting) instead of TSV\n"
+"      --bom            start with a UTF-8 byte order mark (for Excel)\n"
+"      --line-buffered  write each row out as it is made (live pipelines)\n"
 "  -h, --help           show this help\n"
 "      --version        show the version\n"
 "\n"
-"Columns: doc (the operand), sect (dotted place in the outline), level, line\n"
+"Columns: doc (the operand), sect (the place in the outline: §1.10), level, line\n"
 "(1-based source line), marker (as written, empty if unnumbered), kind, title\n"
 "(without marker and without the body that follows it on the line).\n"
 "See rhead(1) and rkit(7).\n";

@@ -8,7 +8,8 @@
 #include "metric.h"
 
 static const char usage_text[] =
-"usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
+"usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [--csv [--bom]]\n"
+"               [--line-buffered] [--text COL [--id COL]] [FILE...]\n"
 "Write every amount stated in each report as a TSV row:\n"
 "doc sect line col text value unit approx dir subject [clause] [why].\n"
 "A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
@@ -26,14 +27,18 @@ static const char usage_text[] =
 "      --id COL         the column naming each document (default: FILE:ROW)\n"
 "                       (other columns before COL go on at the end of every row)\n"
 "  -N, --no-header      do not write the header line\n"
+"      --csv            write CSV (RFC 4180 quoting) instead of TSV\n"
+"      --bom            start with a UTF-8 byte order mark (for Excel)\n"
+"      --line-buffered  write each row out as it is made (live pipelines)\n"
 "  -h, --help           show this help\n"
 "      --version        show the version\n"
 "\n"
-"Columns: doc, sect (outline position), line and col (where the amount starts in\n"
-"the source: 1-based line, 0-based character), text (as written), value (plain\n"
-"decimal, 万/亿 applied; NA if redacted), unit (folded: ％->%), approx (余 多 约\n"
-"超 以上 ... as written), dir (+ growth, - fall), subject (what is counted or\n"
-"changed), clause (-c), why (-a).  See rmetric(1) and rkit(7).\n";
+"Columns: doc, sect (outline position: §1.10), line and col (where the amount\n"
+"starts in the source: 1-based line, 0-based character), text (as written),\n"
+"value (plain decimal, 万/亿 applied; if redacted, missing: \\N, empty in CSV),\n"
+"unit (folded: ％->%), approx (余 多 约 超 以上 ... as written), dir (+ growth,\n"
+"- fall), subject (what is counted or changed), clause (-c), why (-a).\n"
+"See rmetric(1) and rkit(7).\n";
 
 /* rk_pos() counts characters from the line's anchor on every call, which is
  * quadratic on a long line with many amounts; rows come in text order, so

@@ -6,7 +6,8 @@
 #include "rkit.h"
 
 static const char usage_text[] =
-"usage: rsplit [-N] [-u UNIT] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
+"usage: rsplit [-N] [-u UNIT] [-E ENCODING] [--csv [--bom]] [--line-buffered]\n"
+"              [--text COL [--id COL]] [FILE...]\n"
 "Write each report as TSV segments: doc sect line kind text.\n"
 "A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
 "pandoc or antiword where installed; see rkit(7).\n"
@@ -19,12 +20,16 @@ static const char usage_text[] =
 "                       (other columns before COL go on at the end of every row)\n"
 "  -E, --encoding NAME  read input in this encoding (any iconv name); default: detect\n"
 "  -N, --no-header      do not write the header line\n"
+"      --csv            write CSV (RFC 4180 quoting) instead of TSV\n"
+"      --bom            start with a UTF-8 byte order mark (for Excel)\n"
+"      --line-buffered  write each row out as it is made (live pipelines)\n"
 "  -h, --help           show this help\n"
 "      --version        show the version\n"
 "\n"
-"Columns: doc (the operand), sect (dotted place in the outline), line (1-based\n"
-"source line where the segment starts), kind (title, heading, item, para,\n"
-"sentence, meta), text (escaped \\t \\n \\r \\\\).  See rsplit(1) and rkit(7).\n";
+"Columns: doc (the operand), sect (the place in the outline: §0, §1, §1.10),\n"
+"line (1-based source line where the segment starts), kind (title, heading,\n"
+"item, para, sentence, meta), text (TSV: escaped \\t \\n \\r \\\\).\n"
+"See rsplit(1) and rkit(7).\n";
 
 enum unit { U_PARA, U_SENTENCE, U_ITEM, U_SECTION, U_DOC };
 

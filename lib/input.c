@@ -399,6 +399,8 @@ fill_raw(rk_input *in)
 		if (in->conv && !in->conv_text)
 			rk_conv_saw(in, in->raw + in->rawlen, (size_t)r);
 		in->rawlen += (size_t)r;
+		if (rk_live)
+			break;   /* a live pipeline: what has come, not a full buffer */
 	}
 	return in->rawlen > 0;
 }
@@ -719,6 +721,11 @@ convert(rk_input *in, unsigned char *out, size_t cap, size_t *len, long *bad)
 	for (;;) {
 		char *ip;
 		size_t il;
+		/* live: what has come is handed on before waiting for more */
+		if (rk_live && in->rawpos == in->rawlen && op > (char *)out) {
+			*len = (size_t)((unsigned char *)op - out);
+			return 1;
+		}
 		if (in->rawpos == in->rawlen || !in->eof)
 			fill_raw(in);
 		ip = (char *)in->raw + in->rawpos;

@@ -115,3 +115,12 @@ first_diff() {
 		"$(tail -c +"$from" "$1" | head -c 90 | tr '\n\t' '  ' | iconv -c -f UTF-8 -t UTF-8)" \
 		"$(tail -c +"$from" "$2" | head -c 90 | tr '\n\t' '  ' | iconv -c -f UTF-8 -t UTF-8)"
 }
+
+# A python3 that has pandas (Debian's python3-pandas is for /usr/bin/python3,
+# which another python3 on PATH, a pyenv one say, may hide); empty if none.
+pandas_python() {
+	for py in python3 /usr/bin/python3; do
+		"$py" -c 'import pandas' 2>/dev/null && { command -v "$py"; return 0; }
+	done
+	return 0
+}
