@@ -19,9 +19,8 @@ enum by { BY_DEFAULT, BY_ALL, BY_DOC, BY_SECT };
 static const char usage_text[] =
 	"usage: rcount [-q | -b | -s | -e REGEX... -f FILE... -w FILE... | -n N[-M] | -W -D FILE]\n"
 	"              [--by doc|sect|all] [--sort count|key] [--top K] [--min N]\n"
-	"              [-L N] [--max-keys N] [-a] [-N] [--csv [--bom]] [--line-buffered]\n"
-	"              [-E NAME] [--text COL [--id COL]] [FILE...]\n"
-	"       rcount -m [--by doc|sect|all] [--sort count|key] [--top K] [--min N] [-N] [--csv [--bom]] [TSV...]\n";
+	"              [-L N] [--max-keys N] [-a] [-N] [-E NAME] [--text COL [--id COL]] [FILE...]\n"
+	"       rcount -m [--by doc|sect|all] [--sort count|key] [--top K] [--min N] [-N] [TSV...]\n";
 
 static const char help_text[] =
 	"Counts keys in Chinese reports; writes TSV: doc key count (--by sect: doc sect\n"

@@ -6,8 +6,7 @@
 #include "rkit.h"
 
 static const char usage_text[] =
-"usage: rhead [-N] [-d N] [-k KINDS] [-E ENCODING] [--csv [--bom]] [--line-buffered]\n"
-"             [--text COL [--id COL]] [FILE...]\n"
+"usage: rhead [-N] [-d N] [-k KINDS] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write the outline of each report as TSV: doc sect level line marker kind title.\n"
 "A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
 "pandoc or antiword where installed; see rkit(7).\n"

@@ -8,8 +8,7 @@
 #include "metric.h"
 
 static const char usage_text[] =
-"usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [--csv [--bom]]\n"
-"               [--line-buffered] [--text COL [--id COL]] [FILE...]\n"
+"usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write every amount stated in each report as a TSV row:\n"
 "doc sect line col text value unit approx dir subject [clause] [why].\n"
 "A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"

@@ -6,8 +6,7 @@
 #include "rkit.h"
 
 static const char usage_text[] =
-"usage: rsplit [-N] [-u UNIT] [-E ENCODING] [--csv [--bom]] [--line-buffered]\n"
-"              [--text COL [--id COL]] [FILE...]\n"
+"usage: rsplit [-N] [-u UNIT] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "Write each report as TSV segments: doc sect line kind text.\n"
 "A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
 "pandoc or antiword where installed; see rkit(7).\n"
