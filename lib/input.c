@@ -718,6 +718,7 @@ convert(rk_input *in, unsigned char *out, size_t cap, size_t *len, long *bad)
 {
 	char *op = (char *)out;
 	size_t ol = cap - 8;
+	int cut = 0;   /* the raw bytes left end in a cut sequence */
 	for (;;) {
 		char *ip;
 		size_t il;
@@ -726,8 +727,9 @@ convert(rk_input *in, unsigned char *out, size_t cap, size_t *len, long *bad)
 			*len = (size_t)((unsigned char *)op - out);
 			return 1;
 		}
-		if (in->rawpos == in->rawlen || !in->eof)
+		if (in->rawpos == in->rawlen || (!in->eof && (!rk_live || cut)))
 			fill_raw(in);
+		cut = 0;
 		ip = (char *)in->raw + in->rawpos;
 		il = in->rawlen - in->rawpos;
 		if (il == 0) {
@@ -774,6 +776,7 @@ convert(rk_input *in, unsigned char *out, size_t cap, size_t *len, long *bad)
 				return 1;
 			}
 			/* EINVAL before EOF: a sequence cut by the buffer; read on */
+			cut = errno == EINVAL;
 		}
 		in->rawpos = (size_t)((unsigned char *)ip - in->raw);
 		if (ol < 64) {
