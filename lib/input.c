@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -363,6 +364,19 @@ bad_seq(rk_input *in, char **ip, size_t *il, char **op, size_t *ol, const unsign
 	*ol -= *ol >= 3 ? 3 : *ol;
 	*ip += skip;
 	*il -= skip;
+}
+
+int
+rk_in_waiting(rk_input *in)
+{
+	struct pollfd p = { in->fd, POLLIN, 0 };
+	const unsigned char *s = in->cd == (iconv_t)-1 ? in->raw + in->rawpos : in->dec + in->decpos;
+	size_t n = in->cd == (iconv_t)-1 ? in->rawlen - in->rawpos : in->declen - in->decpos;
+	/* eof is the decoder thread's, dec_done ours */
+	if (!rk_live || (in->threaded ? in->dec_done : in->eof) || memchr(s, '\n', n))
+		return 0;
+	/* a regular file is always ready; a pipe, when its writer has written */
+	return poll(&p, 1, 0) == 0;
 }
 
 int

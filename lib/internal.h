@@ -93,6 +93,9 @@ int rk_in_open(rk_input *in, const char *path, const char *encoding, int decoder
 long rk_cpus(void);   /* processors this process may run on (ahead.c) */
 /* Next line into in->line; 1 if there is one, 0 at end of input. */
 int rk_in_line(rk_input *in);
+/* With --line-buffered (rk_live): 1 if no whole line is buffered and
+ * reading would wait for the writer of a pipe. */
+int rk_in_waiting(rk_input *in);
 void rk_in_close(rk_input *in);
 /* Record mode: start the next field as a document, numbering lines from 1. */
 void rk_in_begin_field(rk_input *in);

@@ -436,8 +436,9 @@ learn_shape(rk_reader *r)
 		para_t *w;
 		if (r->have_line)
 			r->have_line = 0;
-		else if (r->win_n == RK_SHAPE_LINES || bytes > RK_SHAPE_BYTES || !raw_line(r))
-			break;
+		else if (r->win_n == RK_SHAPE_LINES || bytes > RK_SHAPE_BYTES ||
+		         (r->win_n > 0 && rk_in_waiting(&r->in)) || !raw_line(r))
+			break;    /* live, the lines that have come are enough */
 		w = &r->win[r->win_n++];
 		para_swap(w, &r->line);
 		w->width = rk_line_width(w->text, w->len);

@@ -101,6 +101,7 @@ def main(argv):
     if argv[1] == '--csv':
         # the CSV of a table, read by Python's csv module, against its TSV
         import csv
+        csv.field_size_limit(sys.maxsize)   # a document of the packed form is one field
         names, _, ref = read_tsv(argv[2])
         with open(argv[3], encoding='utf-8', newline='') as fh:
             rows = list(csv.reader(fh))
