@@ -1350,7 +1350,8 @@ classify(rk_reader *r)
 			q->b.title_len = hi - lo;
 			r->title_seen = 1;
 			return;
-		} else if ((r->title_seen || r->meta_seen || memmem(s, n, "\uFFFD", 3) ||
+		} else if ((r->title_seen || r->meta_seen ||
+		            (memmem(s, n, "\uFFFD", 3) && !rk_has_sentence_mark(s, n)) ||
 		            (is_title_line(s, n) && !names_a_report(s, n))) && chars < 40 &&
 		           !(n >= 3 && memcmp(s + n - 3, "：", 3) == 0)) {
 			emit(r, RK_META, 0, n, 1);   /* byline, caption */
