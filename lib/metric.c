@@ -1231,8 +1231,9 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 		for (i = end, count = 0; i < n && count < 10; count++) {
 			cp = cp_at(s, n, i, &len);
 			/* scanbits holds rk_num_start()'s characters, and * and ＊, which
-			 * are not Han */
-			if (!is_han(cp) || stop_char(cp) || (scanbits[cp >> 3] >> (cp & 7) & 1))
+			 * are not Han; it covers the BMP only (𠮷 is Han, past it) */
+			if (!is_han(cp) || stop_char(cp) ||
+			    (cp < 0x10000 && (scanbits[cp >> 3] >> (cp & 7) & 1)))
 				break;
 			i += (size_t)len;
 		}
