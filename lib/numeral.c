@@ -475,6 +475,8 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 					section = dec_int(1);
 				section.exp += 4;
 			} else {
+				/* 亿 alone is 10^8, but 0亿 and 零万亿 are zero */
+				int alone = !has_pending && !units;
 				if (has_pending && !dec_add(&section, pending)) {
 					ok = 0;
 					break;
@@ -483,7 +485,7 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 					ok = 0;
 					break;
 				}
-				if (total.mant == 0)
+				if (total.mant == 0 && alone)
 					total = dec_int(1);
 				total.exp += 8;
 				section = dec_int(0);
