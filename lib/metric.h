@@ -75,6 +75,18 @@ enum rk_why {
 };
 extern const char *const rk_why_name[RK_WHY_N];
 
+/* The rules that decide what a number is, in the order they are tried
+ * (metric.c): the first that holds decides.  why is RK_WHY_NONE for the
+ * rules that make an amount.  examples: "text => row", NULL-terminated
+ * (see the list in metric.c). */
+typedef struct {
+	const char *name;
+	enum rk_why why;
+	const char *const *examples;
+} rk_rule;
+extern const rk_rule rk_rules[];
+extern const size_t rk_nrules;
+
 typedef struct {
 	size_t off, len;        /* the amount as written: numeral .. unit .. trailing 以上/左右 */
 	int na;                 /* redacted (**次): value unknown */
@@ -85,6 +97,7 @@ typedef struct {
 	size_t subj_off, subj_len;       /* subject phrase in the text, len 0 if none */
 	size_t clause_off, clause_len;   /* the clause holding it: rk_mscan_clause() */
 	enum rk_why why;
+	int rule;               /* the deciding rule, an index into rk_rules; -1 if none */
 } rk_amount;
 
 /* Unit lexicon: built-in units plus the user's (-U).  One per program. */
