@@ -151,39 +151,15 @@ typedef struct {
 	int next;               /* bucket chain, longest first */
 } unit;
 
-/* Measure words for counted things: the noun after them is the subject. */
-static const char *const count_units[] = {
-	"个", "名", "次", "人次", "项", "家", "件", "场", "场次", "篇", "条", "批", "批次", "期",
-	"份", "套", "座", "支", "轮", "人", "户", "户次", "所", "处", "台", "台套", "辆", "艘",
-	"架", "架次", "株", "棵", "头", "只", "口", "间", "栋", "幢", "层", "本", "册", "部",
-	"首", "幅", "张", "块", "片", "根", "门", "类", "种", "起", "宗", "例", "单", "笔",
-	"班", "组", "对", "群", "位", "列", "趟", "车次", "节", "课时", "学时", "堂", "届次",
-	"人日", "床", "张床", "把", "颗", "枚", "道", "则", "封", "集", "部门", "村", "所学校",
-	"款", "辆次", "艘次", "样", "批次", "亿人次", "余人", "网点", "个次", "项次", "家次",
-	"盏", "户籍", "人员", "匹", "羽", "尾", "只羊", "班次", "县", "乡", "镇",
-};
-static const char *const measure_units[] = {
-	"元", "美元", "欧元", "港元", "日元", "元人民币", "亩", "公顷", "公里", "千米", "米",
-	"厘米", "毫米", "平方米", "平方公里", "平方千米", "立方米", "吨", "千克", "公斤", "斤",
-	"克", "毫克", "微克", "千瓦", "千瓦时", "瓦", "兆瓦", "吉瓦", "千伏", "伏", "度",
-	"标准箱", "吨标准煤", "吨标煤", "吨公里", "人公里", "岁", "倍", "成", "分", "%", "％",
-	"‰", "百分点", "个百分点", "摄氏度", "℃", "升", "毫升", "立方", "延米", "车位",
-	"千公顷", "万亩", "床位", "TEU", "kW", "kWh", "MW", "GW", "kV", "km", "kg", "PF", "EFLOPS",
-	"Mbps", "Gbps", "英寸", "字", "卡", "千卡", "兆帕", "帕", "分贝", "标方",
-	"吨/天", "微克/立方米", "元/吨", "元/人", "人年", "工日", "户籍人口", "番", "标箱",
-};
-static const char *const time_units[] = {
-	"年", "天", "个月", "个多月", "周", "小时", "个小时", "分钟", "秒", "季度", "个季度",
-	"工作日", "个工作日", "学年", "日历天", "昼夜", "周岁",
-};
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-/* Folded names: the reported unit where it differs from the text. */
-static const struct { const char *text, *fold; } unit_folds[] = {
-	{ "％", "%" }, { "个百分点", "百分点" }, { "个多月", "个月" }, { "个小时", "小时" },
-	{ "个季度", "季度" }, { "个工作日", "工作日" }, { "张床", "床" }, { "所学校", "所" },
-	{ "亿人次", "人次" }, { "余人", "人" }, { "只羊", "只" }, { "户籍", "户" }, { "人员", "人" },
-	{ "户籍人口", "人" }, { "万亩", "亩" }, { "标箱", "标准箱" },
-};
+/* A word and its length in bytes. */
+typedef struct { const char *w; size_t len; } word;
+#define W(lit) { lit, sizeof(lit) - 1 }
+
+/* unit_rows[] (lib/data/units.tsv) and the word lists (lib/data/words/),
+ * made by mk/tables.awk */
+#include "lexicon.h"
 
 static void wordsets_init(void);
 
@@ -235,25 +211,15 @@ unit_insert(const char *text, const char *fold, int cls)
 static void
 units_init(void)
 {
-	size_t i, j;
+	size_t i;
 	if (units_ready)
 		return;
 	units_ready = 1;
 	wordsets_init();
 	for (i = 0; i < NBUCKET; i++)
 		bucket[i] = -1;
-#define ADD(tab, cls) \
-	for (i = 0; i < sizeof tab / sizeof tab[0]; i++) { \
-		const char *f = tab[i]; \
-		for (j = 0; j < sizeof unit_folds / sizeof unit_folds[0]; j++) \
-			if (strcmp(unit_folds[j].text, tab[i]) == 0) \
-				f = unit_folds[j].fold; \
-		unit_insert(tab[i], f, cls); \
-	}
-	ADD(count_units, U_COUNT)
-	ADD(measure_units, U_MEASURE)
-	ADD(time_units, U_TIME)
-#undef ADD
+	for (i = 0; i < NELEM(unit_rows); i++)
+		unit_insert(unit_rows[i].text, unit_rows[i].fold, unit_rows[i].cls);
 }
 
 void
@@ -335,89 +301,6 @@ unit_at(const char *s, size_t n, size_t i)
 }
 
 /* ---- small lexicons --------------------------------------------------- */
-
-/* A word and its length in bytes. */
-typedef struct { const char *w; size_t len; } word;
-#define W(lit) { lit, sizeof(lit) - 1 }
-
-/* Approximations written before the number, longest first. */
-static const word approx_before[] = {
-	W("不少于"), W("不低于"), W("不超过"), W("不高于"), W("不足"), W("不到"), W("不下"), W("超过"), W("将近"), W("接近"),
-	W("大约"), W("约合"), W("近"), W("约"), W("超"), W("逾"), W("上"),
-};
-/* ... and after the number or its unit. */
-static const word approx_after[] = {
-	W("以上"), W("以下"), W("左右"), W("以内"), W("上下"), W("之多"), W("有余"), W("多"), W("余"), W("许"),
-};
-
-/* Change verbs: the amount right after them is a change. */
-static const word dir_up[] = {
-	W("增长"), W("增加"), W("提高"), W("上升"), W("提升"), W("上涨"), W("扩大"), W("增收"), W("增"), W("多"), W("升"),
-};
-static const word dir_down[] = {
-	W("下降"), W("减少"), W("降低"), W("收窄"), W("下滑"), W("回落"), W("缩小"), W("压减"), W("压降"), W("削减"), W("缩减"),
-	W("减"), W("降"),
-};
-
-/* Numbered formulas that are names, not counts, even unquoted. */
-static const word slogans[] = {
-	W("两个维护"), W("两个确立"), W("四个意识"), W("四个自信"), W("四个全面"), W("四个革命"), W("四个最严"),
-	W("两个毫不动摇"), W("两个结合"), W("两个大局"), W("两个一百年"), W("三个务必"), W("三个代表"), W("三个表率"),
-	W("五位一体"), W("八项规定"), W("十项行动"), W("两个清单"), W("两个责任"), W("三大攻坚战"), W("四风"), W("四下基层"),
-	W("两新"), W("两重"), W("三农"), W("五大发展理念"), W("十个明确"), W("十四个坚持"), W("十三个方面"), W("两个先行"),
-	W("三个转变"), W("三个区分开来"), W("四种形态"), W("五型机关"), W("一把手"), W("两个作用"), W("三项制度"),
-	W("两个健康"), W("两个覆盖"), W("三重一大"), W("两学一做"), W("三严三实"), W("一岗双责"), W("三会一课"),
-	W("六稳"), W("六保"), W("三公"), W("一带一路"), W("一国两制"), W("两岸"), W("两会"), W("四个服务"), W("五个必由之路"),
-	W("六个必须坚持"), W("三个一批"), W("两个基本"), W("两不愁三保障"), W("三保"), W("两高"), W("三线一单"),
-	W("双碳"), W("三大"), W("四大"), W("五大"), W("六大"), W("七大"), W("八大"), W("九大"), W("十大"),
-};
-
-/* Words that start with a numeral but are not numbers. */
-static const word num_words[] = {
-	W("十分"), W("万分"), W("百分之百"), W("千方百计"), W("千家万户"), W("千军万马"), W("千山万水"), W("万众一心"),
-	W("百花"), W("百姓"), W("一一"), W("万一"), W("百年大党"), W("百年未有"), W("千秋"), W("万古"), W("亿万"), W("千千万万"),
-	W("三三两两"), W("一五一十"), W("十全十美"), W("四面八方"), W("五湖四海"), W("七上八下"), W("九牛一毛"),
-	W("一丝不苟"), W("三番五次"), W("三番两次"), W("一以贯之"), W("一张蓝图"), W("一张网"), W("一盘棋"), W("一体化"), W("十字"), W("百舸"), W("千帆"),
-	W("万象"), W("万物"), W("百业"), W("千行百业"), W("百尺竿头"), W("万无一失"), W("一流"), W("两手"), W("三令五申"),
-	W("五年规划"), W("五年计划"), W("二十四节气"), W("九年义务教育"), W("九年一贯制"), W("零售"), W("零碳"), W("零基"), W("零距离"), W("零容忍"),
-	/* place names */
-	W("三门峡"), W("三亚"), W("三明"), W("三沙"), W("三河"), W("四川"), W("四平"), W("四会"), W("九江"), W("九寨沟"), W("九龙"),
-	W("十堰"), W("六盘水"), W("六安"), W("七台河"), W("五指山"), W("五家渠"), W("五大连池"), W("万州"), W("万宁"), W("万山"),
-	W("百色"), W("千岛湖"), W("二连浩特"), W("八一"), W("八达岭"), W("三峡"), W("三江"), W("五台山"), W("九华山"),
-};
-/* A duration before these names a plan: 三年行动, 五年规划. */
-static const word plan_words[] = {
-	W("年行动"), W("年攻坚"), W("年计划"), W("年规划"), W("年专项行动"), W("年提升行动"), W("年倍增"),
-};
-
-/* Verbs of reaching: a multiplier alone after them is an amount (突破百亿元,
- * 过万亿元, 达到千万吨), as it is after an approximation (超千亿元). */
-static const word reach_verbs[] = {
-	W("突破"), W("达到"), W("达"), W("过"), W("跨越"), W("迈过"),
-};
-
-/* 每 + one of these right before the number: a frequency (每周一次). */
-static const word rate_periods[] = {
-	W("每年"), W("每月"), W("每周"), W("每季"), W("每季度"), W("每天"), W("每日"), W("每旬"), W("每半年"), W("每学期"),
-	W("每星期"), W("每两年"), W("每两月"),
-};
-
-#define NELEM(a) (sizeof (a) / sizeof (a)[0])
-
-/* Fillers between a change verb and its amount: 增长了 分别增长 均下降.  No
- * two end in the same character, so the longest match is the only one. */
-static const word fillers[] = {
-	W("了"), W("分别"), W("均"), W("达"), W("达到"), W("约"), W("近"), W("超"), W("超过"), W("逾"),
-};
-
-/* Words between a subject and its figure: 召开党组会23次, 生产总值增长4.8%,
- * 总量达到5万亿元. */
-static const word subject_verbs[] = {
-	W("增长"), W("增加"), W("提高"), W("上升"), W("提升"), W("下降"), W("减少"), W("降低"), W("收窄"), W("达到"), W("达"), W("为"),
-	W("突破"), W("超过"), W("实现"), W("完成"), W("累计"), W("共"), W("总计"), W("合计"), W("是"), W("占"), W("保持在"),
-	W("稳定在"), W("控制在"), W("分别"), W("均"), W("了"), W("年均"), W("同比"), W("比上年"), W("平均"), W("约"), W("近"), W("超"),
-	W("逾"), W("至"), W("到"),
-};
 
 /* Word lists are tried at every numeral, and the text there rarely holds
  * one: a bitmap of 12-bit keys (the low six bits of two bytes: those that
