@@ -15,127 +15,11 @@
 
 #include "rkit.h"
 #include "metric.h"
+#include "chars.h"
 
 const char *const rk_why_name[RK_WHY_N] = {
 	"", "year", "date", "ordinal", "code", "slogan", "marker", "word", "rate", "nounit", "title",
 };
-
-/* ---- text helpers ----------------------------------------------------- */
-
-/* For the helpers the rules call at every numeral: inlined even where GCC
- * judges classify() too big already (+2% instructions otherwise). */
-#ifdef __GNUC__
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE static inline
-#endif
-
-static inline unsigned
-cp_at(const char *s, size_t n, size_t i, int *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (i >= n) {
-		*len = 0;
-		return 0;
-	}
-	if (u[i] < 0x80) {
-		*len = 1;
-		return u[i];
-	}
-	if ((u[i] & 0xF0) == 0xE0 && i + 3 <= n) {
-		*len = 3;
-		return (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
-	}
-	return rk_u8dec(s + i, n - i, len);
-}
-
-/* The character ending at byte i; *start gets its offset.  0 at the start.
- * Inline with the three-byte case first: the rules walk back a lot. */
-static inline unsigned
-cp_before(const char *s, size_t i, size_t *start)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t j = i;
-	int len;
-	if (i == 0) {
-		*start = 0;
-		return 0;
-	}
-	if (u[i - 1] < 0x80) {
-		*start = i - 1;
-		return u[i - 1];
-	}
-	if (i >= 3 && (u[i - 3] & 0xF0) == 0xE0) {
-		*start = i - 3;
-		return (u[i - 3] & 0x0Fu) << 12 | (u[i - 2] & 0x3Fu) << 6 | (u[i - 1] & 0x3Fu);
-	}
-	do
-		j--;
-	while (j > 0 && (u[j] & 0xC0) == 0x80);
-	*start = j;
-	return cp_at(s, i, j, &len);
-}
-
-ALWAYS_INLINE int
-has_atn(const char *s, size_t n, size_t i, const char *w, size_t k)
-{
-	return i + k <= n && memcmp(s + i, w, k) == 0;
-}
-
-ALWAYS_INLINE int
-ends_withn(const char *s, size_t i, const char *w, size_t k)
-{
-	return k <= i && memcmp(s + i - k, w, k) == 0;
-}
-
-/* With a string literal the length is known at compile time. */
-#define has_at(s, n, i, lit) has_atn(s, n, i, lit, sizeof(lit) - 1)
-#define ends_with(s, i, lit) ends_withn(s, i, lit, sizeof(lit) - 1)
-
-/* A Latin letter, ASCII or full-width (rk_fold's range, folded here). */
-static inline int
-is_latin(unsigned cp)
-{
-	if (cp >= 0xFF21 && cp <= 0xFF5A)
-		cp -= 0xFF01 - 0x21;
-	return cp < 0x80 && (cp | 0x20) - 'a' < 26;
-}
-
-static inline int
-is_digit(unsigned cp)
-{
-	return cp - '0' < 10 || cp - 0xFF10 < 10;
-}
-
-/* Han ideograph: rk_is_cjk's ranges, inline, the common block first. */
-static inline int
-is_han(unsigned cp)
-{
-	return cp - 0x4E00 < 0x5200 || cp - 0x3400 < 0x19C0 || cp - 0xF900 < 0x200 ||
-	       cp - 0x20000 < 0xFA20 || cp == 0x3007;
-}
-
-/* Ends a clause: ，。；：！？ and their ASCII twins. */
-static inline int
-is_clause_end(unsigned cp)
-{
-	if (cp < 0x80)
-		return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?';
-	return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
-	       cp == 0xFF1F || cp == 0xFF61;
-}
-
-static inline int
-is_open_quote(unsigned cp)
-{
-	return cp == 0x201C || cp == 0x300C || cp == 0x300E || cp == 0x2018;
-}
-
-static inline int
-is_close_quote(unsigned cp)
-{
-	return cp == 0x201D || cp == 0x300D || cp == 0x300F || cp == 0x2019;
-}
 
 /* ---- units ------------------------------------------------------------ */
 
@@ -241,6 +125,8 @@ rk_units_add(const char *text)
 	copy[k] = 0;
 	if (!unit_insert(copy, copy, U_COUNT))
 		free(copy);   /* a repeat, or longer than any unit */
+	else
+		rk_num_add_unit(copy);
 }
 
 int

@@ -48,9 +48,14 @@ typedef struct {
 /* Parses the numeral at the start of s[0..n): Arabic digits (ASCII or
  * full-width) with thousands separators and a decimal point, Chinese
  * numerals (一百零五 两千三百 廿 〇 萬 億 ...), and the two mixed
- * (3万5千, 1.25万, 10余万).  Stops before 千 of 千米/千瓦/千克/千伏 and before
- * 百 of 百分点/百分之.  Returns out->len. */
+ * (3万5千, 1.25万, 10余万).  Stops before 千 or 百 that begins a unit (千米
+ * 千瓦 百分点: the units of lib/data/units.tsv and rk_num_add_unit()) and
+ * before 百分之.  Returns out->len. */
 size_t rk_num_parse(const char *s, size_t n, rk_num *out);
+
+/* A unit given at run time (-U): one that begins with 千 or 百 (千焦) keeps
+ * it, as the built-in 千米 and 百分点 do.  unit is kept, not copied. */
+void rk_num_add_unit(const char *unit);
 
 /* Nonzero if the code point can start a numeral (a digit, a Chinese numeral
  * character, a multiplier).  Table lookup. */
