@@ -621,6 +621,11 @@ rule_qi_yi(const cand *c)   /* 其一 */
 	return c->prev == U'其' && c->cjk_only && c->num->nchars == 1;
 }
 RULE
+rule_numeral_word(const cand *c)
+{
+	return c->cjk_only && match_at(c->s, c->n, c->p, &ws_num_words);
+}
+RULE
 rule_slogan_word(const cand *c)
 {
 	return c->cjk_only && match_at(c->s, c->n, c->p, &ws_slogans);
@@ -817,11 +822,6 @@ rule_plan_years(const cand *c)   /* 三年行动 三年提质行动 */
 }
 RULE rule_plan_word(const cand *c) { return match_at(c->s, c->n, c->q, &ws_plan_words) != 0; }
 RULE
-rule_numeral_word(const cand *c)
-{
-	return c->cjk_only && match_at(c->s, c->n, c->p, &ws_num_words);
-}
-RULE
 rule_vague(const cand *c)   /* 数十 几十 十几 */
 {
 	return c->cjk_only && (c->prev == U'数' || c->prev == U'几' || c->next == U'几');
@@ -905,20 +905,22 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(clock_or_dot, DATE, "8:30开始 => 8:date", "“25·7”特大暴雨 => 25:date") \
 	X(ratio, CODE, "男女比例2.9∶1 => 2.9:code") \
 	X(version, CODE, "首发经济3.0 => 3.0:code", "!增长3.0% => 3.0%=3 % +") \
-	X(second_point, CODE, "版本2.0.1 => 2.0:code") \
+	X(second_point, CODE, "版本2.1.3 => 2.1:code") \
 	X(quoted_cjk, SLOGAN, "落实“七个一”要求 => 七:slogan", "开展“三个表率”创建 => 三:slogan") \
 	X(quoted_day, DATE, "开展“5.22”宣传 => 5.22:date") \
-	X(quoted_code, CODE, "实施“117项目” => 117项:code", \
+	X(quoted_code, CODE, "实施“117项目” => 117:code", \
 	  "!打造“市内半小时、城际1.5小时”交通圈 => 1.5小时=1.5 小时") \
-	X(in_title, TITLE, "印发《关于加快发展的二十条措施》 => 二十条:title") \
+	X(in_title, TITLE, "印发《关于加快发展的二十条措施》 => 二十:title") \
 	X(hotline, CODE, "12345热线 => 12345:code") \
 	X(item_marker, MARKER, "。一是加强学习 => 一:marker", "，二要抓落实 => 二:marker") \
 	X(outline_marker, MARKER, "（一）总体情况 => 一:marker", "。2. 加强 => 2:marker") \
 	X(qi_yi, MARKER, "其一，加强学习 => 一:marker") \
+	X(numeral_word, WORD, "十分重要 => 十:word", "四川 => 四:word", \
+	  "万众一心 => 万:word", "八一 => 八一:word") \
 	X(slogan_word, SLOGAN, "做到两个维护 => 两:slogan", "推进三大攻坚战 => 三:slogan") \
-	X(slogan_pair, SLOGAN, "落实三会一课制度 => 三:slogan", "一岗双责 => 一:slogan") \
+	X(slogan_pair, SLOGAN, "实行一户一档 => 一:slogan", "推行三评三定 => 三:slogan") \
 	X(slogan_second, SLOGAN, "落实三地三部门 => 三:slogan") \
-	X(slogan_measure_yi, SLOGAN, "落实七个一要求 => 七:slogan") \
+	X(slogan_measure_yi, SLOGAN, "落实二十个一要求 => 二十:slogan") \
 	X(article_yi, WORD, "进一步加强 => 一:word", "一批项目 => 一:word") \
 	X(clock_minute, DATE, "10时30分召开 => 30:date") \
 	X(year, YEAR, "2023年，全局 => 2023:year", "到二〇三五年 => 二〇三五:year") \
@@ -926,18 +928,18 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	  "奋进的五年 => 五:date", "!连续3年 => 3年=3 年") \
 	X(decade, DATE, "上世纪80年代 => 80:date") \
 	X(year_before_average, YEAR, "2023年均增长5% => 2023:year") \
-	X(year_range, YEAR, "2021-2023年度 => 2021:year", "（2021—2030年） => 2030:year") \
+	X(year_range, YEAR, "2021-2023年度 => 2021:year", "（2021—2030年） => 2021:year") \
 	X(after_year_dash, DATE, "时间：2026-02-03 => 02:date") \
 	X(month, DATE, "截至11月30日 => 11:date", "9月份以来 => 9:date", "!月均3次 => 3次=3 次") \
 	X(day, DATE, "截至11月30日 => 30:date") \
 	X(day_hao, DATE, "5号前完成 => 5:date") \
 	X(hao_name, CODE, "地铁4号线 => 4:code", "实施1号工程 => 1:code") \
 	X(clock_hour_minute, DATE, "10时30分召开 => 10:date") \
-	X(clock_hour, DATE, "于10时召开 => 10:date", "!“十四五”时期 => 十四五:slogan") \
+	X(clock_hour, DATE, "于10时召开 => 10:date", "!下午三时 => 三:nounit") \
 	X(anniversary, ORDINAL, "建党100周年 => 100:ordinal", "21世纪 => 21:ordinal") \
 	X(positional_day, DATE, "六五环境日 => 六五:date") \
 	X(positional, CODE, "六五普法 => 六五:code") \
-	X(rank, ORDINAL, "第五届 => 五:ordinal", "三级医院 => 三:ordinal", "中国500强 => 500:ordinal", \
+	X(rank, ORDINAL, "全省五届人大 => 五:ordinal", "三级医院 => 三:ordinal", "中国500强 => 500:ordinal", \
 	  "十一届三中全会 => 三:ordinal") \
 	X(congress, ORDINAL, "学习二十大精神 => 二十:ordinal") \
 	X(line_or_model, CODE, "开通2线 => 2:code", "2型糖尿病 => 2:code") \
@@ -945,7 +947,6 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(session, ORDINAL, "十一届九次、十次全会 => 十:ordinal", "三次全体会议 => 三:ordinal") \
 	X(plan_years, SLOGAN, "实施三年行动 => 三:slogan", "三年提质行动 => 三:slogan") \
 	X(plan_word, SLOGAN, "实施3年行动 => 3:slogan") \
-	X(numeral_word, WORD, "十分重要 => 十:word", "四川 => 四:word") \
 	X(vague, WORD, "数十家 => 十:word", "十几个 => 十:word")
 #define RULES_AFTER_UNIT(X) \
 	X(range, NONE, "新建2—4家实验室 => 2=2 家", "1-2个 => 1=1 个") \
