@@ -13,13 +13,13 @@
 struct pair { unsigned open, close; };
 
 static const struct pair quote_pairs[] = {
-	{ 0x201C, 0x201D },   /* “ ” */
-	{ 0x300C, 0x300D },   /* 「 」 */
-	{ 0x300E, 0x300F },   /* 『 』 */
+	{ U'“', U'”' },
+	{ U'「', U'」' },
+	{ U'『', U'』' },
 	{ '"', '"' },         /* " and the full-width ＂, folded */
 };
 static const struct pair title_pairs[] = {
-	{ 0x300A, 0x300B },   /* 《 》 */
+	{ U'《', U'》' },
 };
 
 #ifdef __SSE2__
@@ -376,7 +376,7 @@ rk_find_slogans(const char *s, size_t n, rk_emit *emit, void *ctx)
 		}
 		cp = rk_u8dec(s + i, n - i, &len);
 		if ((is_numeral(cp) || is_ascii_digit(rk_fold(cp))) &&
-		    !(prev == 0x7B2C || prev == 0x4E4B || is_numeral(prev) ||
+		    !(prev == U'第' || prev == U'之' || is_numeral(prev) ||
 		      is_ascii_alnum(rk_fold(prev)) || rk_fold(prev) == '.')) {
 			decode_ahead(s, n, i, &c);
 			if (is_ascii_digit(c.cp[0]))

@@ -375,9 +375,9 @@ quoted(const char *s, size_t n, size_t p, size_t q)
 		cp = cp_before(s, i, &st);
 		if (is_open_quote(cp))
 			break;
-		if (is_close_quote(cp) || is_clause_end(cp) || cp == 0x3002)
+		if (is_close_quote(cp) || is_clause_end(cp) || cp == U'。')
 			return 0;
-		list |= cp == 0x3001;
+		list |= cp == U'、';
 		i = st;
 	}
 	if (k == 10 || i == 0)
@@ -388,7 +388,7 @@ quoted(const char *s, size_t n, size_t p, size_t q)
 			return 1 + list;
 		if (is_open_quote(cp) || is_clause_end(cp))
 			return 0;
-		list |= cp == 0x3001;
+		list |= cp == U'、';
 		i += (size_t)len;
 	}
 	return 0;
@@ -428,8 +428,8 @@ item_marker(const char *s, size_t n, size_t p, size_t q, const rk_num *num)
 	if (!has_at(s, n, q, "是") && !has_at(s, n, q, "要") && !has_at(s, n, q, "抓"))
 		return 0;
 	prev = cp_before(s, p, &st);
-	return p == 0 || is_clause_end(prev) || rk_is_space(prev) || prev == 0x3001 ||
-	       is_close_quote(prev) || prev == 0x201C || (has_at(s, n, q, "是") && prev == 0x5176);
+	return p == 0 || is_clause_end(prev) || rk_is_space(prev) || prev == U'、' ||
+	       is_close_quote(prev) || prev == U'“' || (has_at(s, n, q, "是") && prev == U'其');
 }
 
 /* Outline markers: 一、 （一） 1. 1、 (1) at a paragraph start or after a clause. */
@@ -446,16 +446,16 @@ outline_marker(const rk_mscan *sc, size_t p, size_t q, const rk_num *num)
 	if (num->v.mant > 99)
 		return 0;
 	/* （一） (1) anywhere */
-	if ((prev == 0xFF08 || prev == '(') && (fnext == ')' || next == 0xFF09))
+	if ((prev == U'（' || prev == '(') && (fnext == ')' || next == U'）'))
 		return 1;
 	/* 一、 1. 1、 1． at the start or after a clause end */
-	if (fnext == '.' || next == 0x3001) {
+	if (fnext == '.' || next == U'、') {
 		unsigned after = cp_at(s, n, q + (size_t)len, &len);
 		unsigned before = st > 0 ? cp_before(s, st, &bst) : 0;
 		if (is_digit(after))
 			return 0;
 		if (p == 0 || is_clause_end(prev) || rk_is_space(prev) ||
-		    ((prev == 0xFF08 || prev == '(') && st == 0))
+		    ((prev == U'（' || prev == '(') && st == 0))
 			return 1;
 		(void)before;
 	}
@@ -1114,8 +1114,8 @@ find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, size
 		size_t b;
 		unsigned v = k == 3 && p >= 6 ? cp_before(s, p - 3, &b) : 0;
 		if (!(k == 3 && ends_with(s, p, "上") &&
-		      (!(num->flags & RK_NUM_BARE) || v == 0x8FC8 || v == 0x8DE8 || v == 0x8DC3 ||
-		       v == 0x767B || v == 0x7AD9 || v == 0x6500))) {   /* 迈 跨 跃 登 站 攀 */
+		      (!(num->flags & RK_NUM_BARE) || v == U'迈' || v == U'跨' || v == U'跃' ||
+		       v == U'登' || v == U'站' || v == U'攀'))) {
 			a->approx_off = p - k;
 			a->approx_len = k;
 			return;
@@ -1211,10 +1211,10 @@ stop_char(unsigned cp)
 {
 	/* particles and conjunctions that end a subject phrase */
 	switch (cp) {
-	case 0x7684: case 0x548C: case 0x4E0E: case 0x53CA: case 0x7B49: case 0x3001:
-	case 0x5E76: case 0x6216: case 0x662F: case 0x5728: case 0x4E3A: case 0x4E86:
-	case 0x5171: case 0x5747: case 0x5408: case 0x5BF9: case 0x4EE5: case 0x8FDB:
-	case 0x4E2D: case 0x8FBE: case 0x7D2F:
+	case U'的': case U'和': case U'与': case U'及': case U'等': case U'、':
+	case U'并': case U'或': case U'是': case U'在': case U'为': case U'了':
+	case U'共': case U'均': case U'合': case U'对': case U'以': case U'进':
+	case U'中': case U'达': case U'累':
 		return 1;
 	}
 	return 0;
@@ -1268,7 +1268,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 		}
 		cp = cp_before(s, i, &st);
 		if (!(is_han(cp) || is_open_quote(cp) || is_close_quote(cp)) || is_digit(cp) ||
-		    cp == 0x7684)
+		    cp == U'的')
 			break;
 		i = st;
 	}
@@ -1325,7 +1325,7 @@ scanbits_init(void)
 	memcpy(&probe, "\1\2", 2);
 	little = probe == 0x0201;
 	for (c = 0; c < 0x10000; c++)
-		if (rk_num_start(c) || c == '*' || c == 0xFF0A) {
+		if (rk_num_start(c) || c == '*' || c == U'＊') {
 			scanbits[c >> 3] |= (unsigned char)(1u << (c & 7));
 			/* as low_hit()'s two-byte load sees the last two bytes */
 			lowhit[little ? (c >> 6 & 0x3F) | (c & 0x3F) << 8 : (c & 0x3F) | (c >> 6 & 0x3F) << 8] = 1;
@@ -1476,7 +1476,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		kn.uq = NULL;
 		kn.uq_known = 0;
 		kn.ab = (size_t)-1;
-		if (cp == '*' || cp == 0xFF0A) {
+		if (cp == '*' || cp == U'＊') {
 			/* redacted: **次 **％ (a run of asterisks, then a unit) */
 			size_t st;
 			const unit *un;
@@ -1502,11 +1502,11 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		}
 		/* 一 alone is never an amount (see below): when the next character
 		 * cannot go on a numeral, skip the parse (余 多 may, as 一余万) */
-		if (cp == 0x4E00 && !sc->all) {
+		if (cp == U'一' && !sc->all) {
 			int l2;
 			unsigned nx = cp_at(s, n, p + 3, &l2);
-			if (!(nx < 0x10000 && (scanbits[nx >> 3] >> (nx & 7) & 1)) && nx != 0x4F59 &&
-			    nx != 0x591A) {
+			if (!(nx < 0x10000 && (scanbits[nx >> 3] >> (nx & 7) & 1)) && nx != U'余' &&
+			    nx != U'多') {
 				i = p + 3;
 				continue;
 			}
@@ -1518,7 +1518,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		q = p + num.len;
 		i = q;
 		/* 一 alone is never an amount (the article, a marker, an ordinal) */
-		if (!sc->all && num.nchars == 1 && cp == 0x4E00)
+		if (!sc->all && num.nchars == 1 && cp == U'一')
 			continue;
 		/* nor, without -a, is a number with no unit after it, unless it has a
 		 * point or 万/亿 (3.51, 71.3万) or starts a range (2—4家): most Chinese
@@ -1527,9 +1527,9 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		    (kn.uq_known = 1, kn.uq = unit_at(s, n, q)) == NULL) {
 			int l2;
 			unsigned nx = cp_at(s, n, q, &l2);
-			if (nx != 0x4F59 && nx != 0x591A && nx != 0x6765 && nx != '-' && nx != 0x2014 &&
-			    nx != 0x2013 && nx != '~' && nx != 0xFF5E && nx != 0xFF0D && nx != 0x81F3 &&
-			    nx != 0x5230)
+			if (nx != U'余' && nx != U'多' && nx != U'来' && nx != '-' && nx != U'—' &&
+			    nx != U'–' && nx != '~' && nx != U'～' && nx != U'－' && nx != U'至' &&
+			    nx != U'到')
 				continue;
 		}
 		cls = classify(sc, p, q, &num, 0, a, &kn);
