@@ -1319,17 +1319,21 @@ low_hit(const unsigned char *b)
 static void
 scanbits_init(void)
 {
-	unsigned c;
+	const unsigned char *num = rk_num_bits();
+	unsigned c, k;
 	uint16_t probe;
 	int little;
 	memcpy(&probe, "\1\2", 2);
 	little = probe == 0x0201;
-	for (c = 0; c < 0x10000; c++)
-		if (rk_num_start(c) || c == '*' || c == U'＊') {
-			scanbits[c >> 3] |= (unsigned char)(1u << (c & 7));
-			/* as low_hit()'s two-byte load sees the last two bytes */
-			lowhit[little ? (c >> 6 & 0x3F) | (c & 0x3F) << 8 : (c & 0x3F) | (c >> 6 & 0x3F) << 8] = 1;
-		}
+	memcpy(scanbits, num, sizeof scanbits);
+	scanbits['*' >> 3] |= 1u << ('*' & 7);
+	scanbits[U'＊' >> 3] |= 1u << (U'＊' & 7);
+	/* the characters of the bitmap, a byte of eight at a time */
+	for (k = 0; k < sizeof scanbits; k++)
+		for (c = 8 * k; scanbits[k] && c < 8 * k + 8; c++)
+			if (scanbits[k] >> (c & 7) & 1)
+				/* as low_hit()'s two-byte load sees the last two bytes */
+				lowhit[little ? (c >> 6 & 0x3F) | (c & 0x3F) << 8 : (c & 0x3F) | (c >> 6 & 0x3F) << 8] = 1;
 	scanbits_ready = 1;
 }
 

@@ -60,6 +60,8 @@ void rk_num_add_unit(const char *unit);
 /* Nonzero if the code point can start a numeral (a digit, a Chinese numeral
  * character, a multiplier).  Table lookup. */
 int rk_num_start(unsigned cp);
+/* The same as a bitmap, a bit per code point below U+10000 (8 KiB). */
+const unsigned char *rk_num_bits(void);
 
 /* ---- amounts (metric.c) -------------------------------------------- */
 

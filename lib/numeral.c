@@ -167,6 +167,14 @@ numtab_init(void)
 	numtab_ready = 1;
 }
 
+const unsigned char *
+rk_num_bits(void)
+{
+	if (!numtab_ready)
+		numtab_init();
+	return numtab;
+}
+
 int
 rk_num_start(unsigned cp)
 {
