@@ -18,7 +18,7 @@ static const char usage_text[] =
 "  -U, --units FILE     extra measure words or units, one a line\n"
 "  -a, --all            also write the numbers ruled out, with a why column\n"
 "                       (year date ordinal code slogan marker word rate nounit\n"
-"                       title meta)\n"
+"                       title group meta)\n"
 "  -c, --context        add the clause holding the amount as a column\n"
 "  -r, --rule           add a column naming the rule that decided each row\n"
 "      --rules          list the rules in the order they are tried, with their\n"

@@ -19,6 +19,7 @@
 
 const char *const rk_why_name[RK_WHY_N] = {
 	"", "year", "date", "ordinal", "code", "slogan", "marker", "word", "rate", "nounit", "title",
+	"group",
 };
 
 /* ---- units ------------------------------------------------------------ */
@@ -210,7 +211,8 @@ static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORD
                ws_slogans = WORDSET(slogans), ws_num_words = WORDSET(num_words),
                ws_plan_words = WORDSET(plan_words), ws_rate_periods = WORDSET(rate_periods),
                ws_fillers = WORDSET(fillers), ws_subject_verbs = WORDSET(subject_verbs),
-               ws_reach_verbs = WORDSET(reach_verbs);
+               ws_reach_verbs = WORDSET(reach_verbs), ws_period_before = WORDSET(period_before),
+               ws_period_after = WORDSET(period_after);
 
 static inline unsigned
 key2(const char *b)
@@ -243,7 +245,7 @@ wordsets_init(void)
 	static wordset *const all[] = {
 		&ws_approx_before, &ws_approx_after, &ws_dir_up, &ws_dir_down, &ws_slogans,
 		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
-		&ws_reach_verbs,
+		&ws_reach_verbs, &ws_period_before, &ws_period_after,
 	};
 	size_t i, k;
 	for (i = 0; i < NELEM(all); i++) {
@@ -491,6 +493,20 @@ typedef struct {
 	size_t ab;        /* match_before(p, approx_before), or (size_t)-1 */
 } known;
 
+/* Particles and conjunctions that end a subject or noun phrase. */
+static int
+stop_char(unsigned cp)
+{
+	switch (cp) {
+	case U'的': case U'和': case U'与': case U'及': case U'等': case U'、':
+	case U'并': case U'或': case U'是': case U'在': case U'为': case U'了':
+	case U'共': case U'均': case U'合': case U'对': case U'以': case U'进':
+	case U'中': case U'达': case U'累':
+		return 1;
+	}
+	return 0;
+}
+
 /* ---- the rules -------------------------------------------------------- */
 
 /* A numeral and what stands around it, as the rules see it (read only). */
@@ -695,9 +711,8 @@ rule_year(const cand *c)
 RULE
 rule_period(const cand *c)   /* 五年来 这五年 近3年 */
 {
-	return year_follows(c) &&
-	       (HAS("年来") || HAS("年以来") || HAS("年间") || ENDS("这") || ENDS("今后") ||
-	        ENDS("过去") || ENDS("的") || ENDS("关键") || ENDS("未来") || ENDS("近"));
+	return year_follows(c) && (match_at(c->s, c->n, c->q, &ws_period_after) ||
+	                           match_before(c->s, c->p, &ws_period_before));
 }
 RULE rule_decade(const cand *c) { return year_follows(c) && HAS("年代"); }
 RULE rule_year_before_average(const cand *c) { return c->nian && a_year_number(c); }
@@ -776,10 +791,22 @@ rule_positional_day(const cand *c)   /* 六五环境日 */
 }
 RULE rule_positional(const cand *c) { return FLAG(RK_NUM_POSITIONAL); }
 RULE
-rule_rank(const cand *c)   /* 第五届 三级医院 500强 十佳 三中全会 五星级 */
+rule_rank(const cand *c)   /* 五届人大 三级医院 500强 十佳 三中全会 五星级; 2届 counts */
 {
-	return c->next == U'届' || c->next == U'级' || c->next == U'强' || c->next == U'佳' ||
+	return (c->next == U'届' && !FLAG(RK_NUM_ARABIC)) || c->next == U'级' ||
+	       c->next == U'强' || c->next == U'佳' ||
 	       (c->next == U'中' && HAS("中全会")) || (c->next == U'星' && HAS("星级"));
+}
+RULE
+rule_rank_after_qian(const cand *c)   /* 进入全国前8位, 包揽前六名 */
+{
+	return c->prev == U'前' && (c->next == U'位' || c->next == U'名');
+}
+RULE rule_digit_count(const cand *c) { return c->next == U'位' && HAS("位数"); }   /* 两位数增长 */
+RULE
+rule_quoted_chars(const cand *c)   /* “人民”二字: the characters of a quoted word */
+{
+	return c->next == U'字' && is_close_quote(c->prev);
 }
 RULE
 rule_congress(const cand *c)   /* 二十大 */
@@ -861,6 +888,31 @@ rule_bare_no_unit(const cand *c)   /* 万 of 万人助万企 */
 {
 	return !c->u && !c->redacted && FLAG(RK_NUM_BARE);
 }
+/* A people noun of the unit table (群众 人员 儿童: fold 人, not 人 itself). */
+static inline int
+people_noun(const unit *u)
+{
+	return u && u->cls == U_COUNT && u->len > 3 && u->fold_len == 3 && memcmp(u->fold, "人", 3) == 0;
+}
+RULE
+rule_people_after(const cand *c)   /* 51万新就业形态人员: a count of people */
+{
+	size_t e = c->q;
+	int k, len;
+	unsigned cp;
+	if (c->u || c->redacted || !FLAG(RK_NUM_BIGMULT) || !is_han(c->next))
+		return 0;
+	/* the noun phrase after it, up to a particle, within six characters */
+	for (k = 0; k < 6 && e < c->n; k++) {
+		if (people_noun(unit_at(c->s, c->n, e)))
+			return 1;
+		cp = cp_at(c->s, c->n, e, &len);
+		if (!is_han(cp) || stop_char(cp))
+			return 0;
+		e += (size_t)len;
+	}
+	return 0;
+}
 RULE
 rule_measured(const cand *c)   /* 综合指数3.51, 71.3万监测对象 */
 {
@@ -870,11 +922,12 @@ rule_measured(const cand *c)   /* 综合指数3.51, 71.3万监测对象 */
 }
 RULE rule_no_unit(const cand *c) { return !c->u; }
 RULE
-rule_bare_alone(const cand *c)   /* 百 千 万 alone: only with 超 近 余 or after 突破 达到 */
+rule_bare_alone(const cand *c)   /* 百 千 万 alone: only with 超 近 余 以上, or after 突破 达到 */
 {
 	return !c->redacted && FLAG(RK_NUM_BARE) && c->num->v.mant != 10 &&
 	       !(c->num->v.mant == 1 && c->num->v.exp == 1) && !c->ab && c->j == c->q &&
-	       c->num->infix < 0 && !match_before(c->s, c->p, &ws_reach_verbs);
+	       c->num->infix < 0 && !match_before(c->s, c->p, &ws_reach_verbs) &&
+	       !match_at(c->s, c->n, c->j + c->u->len, &ws_approx_after);
 }
 RULE
 rule_rate(const cand *c)   /* 每年2次 */
@@ -887,6 +940,26 @@ RULE
 rule_class(const cand *c)   /* 25兆瓦级 百万千瓦级 */
 {
 	return !c->redacted && has_at(c->s, c->n, c->j + c->u->len, "级");
+}
+RULE
+rule_group(const cand *c)   /* 60岁以上老年人, 3岁以下婴幼儿: who, not how old */
+{
+	size_t e;
+	if (c->redacted || !c->u || (strcmp(c->u->fold, "岁") != 0 && strcmp(c->u->fold, "周岁") != 0))
+		return 0;
+	e = c->j + c->u->len;
+	if (has_at(c->s, c->n, e, "及"))
+		e += 3;
+	if (has_at(c->s, c->n, e, "以上") || has_at(c->s, c->n, e, "以下") ||
+	    has_at(c->s, c->n, e, "以内"))
+		e += 6;
+	return people_noun(unit_at(c->s, c->n, e));
+}
+RULE
+rule_er_ordinal(const cand *c)   /* 二轮延包 二类水质: a count says 两 */
+{
+	return !c->redacted && c->u && c->u->cls == U_COUNT && c->num->nchars == 1 &&
+	       has_at(c->s, c->n, c->p, "二");
 }
 RULE rule_unit(const cand *c) { (void)c; return 1; }
 
@@ -939,8 +1012,12 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(anniversary, ORDINAL, "建党100周年 => 100:ordinal", "21世纪 => 21:ordinal") \
 	X(positional_day, DATE, "六五环境日 => 六五:date") \
 	X(positional, CODE, "六五普法 => 六五:code") \
-	X(rank, ORDINAL, "全省五届人大 => 五:ordinal", "三级医院 => 三:ordinal", "中国500强 => 500:ordinal", \
+	X(rank, ORDINAL, "全省五届人大 => 五:ordinal", "!连续12届获奖 => 12届=12 届", "三级医院 => 三:ordinal", "中国500强 => 500:ordinal", \
 	  "十一届三中全会 => 三:ordinal") \
+	X(rank_after_qian, ORDINAL, "人均GDP进入全国前8位 => 8:ordinal", "连年包揽前六名 => 六:ordinal", \
+	  "!提前3个月 => 3个月=3 个月") \
+	X(digit_count, WORD, "保持两位数增长 => 两:word", "!排名上升3位 => 3位=3 位 +") \
+	X(quoted_chars, WORD, "牢记“人民”二字 => 二:word", "!撰写文章3000字 => 3000字=3000 字") \
 	X(congress, ORDINAL, "学习二十大精神 => 二十:ordinal") \
 	X(line_or_model, CODE, "开通2线 => 2:code", "2型糖尿病 => 2:code") \
 	X(phase, ORDINAL, "二期工程 => 二:ordinal", "建成三期 => 三:ordinal") \
@@ -951,12 +1028,20 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 #define RULES_AFTER_UNIT(X) \
 	X(range, NONE, "新建2—4家实验室 => 2=2 家", "1-2个 => 1=1 个") \
 	X(bare_no_unit, WORD, "万人助万企 => 万:word") \
+	X(people_after, NONE, "51万新就业形态人员纳入保障 => 51万=510000 人", \
+	  "13.2万脱贫人口实现稳定就业 => 13.2万=132000 人", \
+	  "!71.3万监测对象稳定消除风险 => 71.3万=713000 ", "!3.2万的群众 => 3.2万=32000 ") \
 	X(measured, NONE, "综合指数3.51， => 3.51=3.51 ", "71.3万监测对象 => 71.3万=713000 ") \
 	X(no_unit, NOUNIT, "7大产业集群 => 7:nounit", "提高到80 => 80:nounit") \
 	X(bare_alone, WORD, "万元产值 => 万:word", "!近万人 => 万人=10000 人 ~近", \
-	  "!突破百亿元 => 百亿元=10000000000 元") \
+	  "!突破百亿元 => 百亿元=10000000000 元", "!实施亿元以上项目 => 亿元以上=100000000 元 ~以上") \
 	X(rate, RATE, "每年2次 => 2:rate", "每周3次 => 3:rate") \
 	X(class, ORDINAL, "25兆瓦级 => 25:ordinal") \
+	X(group, GROUP, "每千人拥有3岁以下婴幼儿托位数 => 3:group", \
+	  "60岁以上老年人流感疫苗 => 60:group", "65岁及以上老年人 => 65:group", \
+	  "!人均预期寿命提高到80岁以上 => 80岁以上=80 岁 ~以上") \
+	X(er_ordinal, ORDINAL, "做好二轮土地延包 => 二:ordinal", "二类水质 => 二:ordinal", \
+	  "!开展两轮督查 => 两轮=2 轮") \
 	X(unit, NONE, "建成22个党支部 => 22个=22 个", "增长4.8% => 4.8%=4.8 % +")
 
 enum {
@@ -1093,6 +1178,11 @@ decided:
 		a->len = q - p;
 		return U_MEASURE;
 	}
+	if (rule == R_people_after) {
+		memcpy(a->unit, "人", sizeof "人");
+		a->len = q - p;
+		return U_COUNT;
+	}
 	return take_unit(&c, a);
 }
 #undef HAS
@@ -1206,19 +1296,6 @@ rk_mscan_clause(const rk_mscan *sc, rk_amount *a)
 	a->clause_len = i - a->clause_off;
 }
 
-static int
-stop_char(unsigned cp)
-{
-	/* particles and conjunctions that end a subject phrase */
-	switch (cp) {
-	case U'的': case U'和': case U'与': case U'及': case U'等': case U'、':
-	case U'并': case U'或': case U'是': case U'在': case U'为': case U'了':
-	case U'共': case U'均': case U'合': case U'对': case U'以': case U'进':
-	case U'中': case U'达': case U'累':
-		return 1;
-	}
-	return 0;
-}
 
 static void
 find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)

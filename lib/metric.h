@@ -78,6 +78,7 @@ enum rk_why {
 	RK_WHY_RATE,     /* 每周一次, 每年两次: a frequency, not a count */
 	RK_WHY_NOUNIT,   /* a number with no unit or measure word after it */
 	RK_WHY_TITLE,    /* inside a title 《…》 */
+	RK_WHY_GROUP,    /* says who, not how many: 60岁以上老年人 */
 	RK_WHY_N
 };
 extern const char *const rk_why_name[RK_WHY_N];
