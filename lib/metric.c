@@ -212,7 +212,7 @@ static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORD
                ws_plan_words = WORDSET(plan_words), ws_rate_periods = WORDSET(rate_periods),
                ws_fillers = WORDSET(fillers), ws_subject_verbs = WORDSET(subject_verbs),
                ws_reach_verbs = WORDSET(reach_verbs), ws_period_before = WORDSET(period_before),
-               ws_period_after = WORDSET(period_after);
+               ws_period_after = WORDSET(period_after), ws_approx_false = WORDSET(approx_false);
 
 static inline unsigned
 key2(const char *b)
@@ -245,7 +245,7 @@ wordsets_init(void)
 	static wordset *const all[] = {
 		&ws_approx_before, &ws_approx_after, &ws_dir_up, &ws_dir_down, &ws_slogans,
 		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
-		&ws_reach_verbs, &ws_period_before, &ws_period_after,
+		&ws_reach_verbs, &ws_period_before, &ws_period_after, &ws_approx_false,
 	};
 	size_t i, k;
 	for (i = 0; i < NELEM(all); i++) {
@@ -1198,18 +1198,14 @@ find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, size
 	size_t k, end = p + a->len;
 	a->approx_len = 0;
 	k = ab != (size_t)-1 ? ab : match_before(s, p, &ws_approx_before);
-	if (k != 0) {
-		/* 上 only before a bare multiplier: 上万人, not 以上3个; and not
-		 * as the end of a verb of reaching: 迈上万亿元台阶 */
-		size_t b;
-		unsigned v = k == 3 && p >= 6 ? cp_before(s, p - 3, &b) : 0;
-		if (!(k == 3 && ends_with(s, p, "上") &&
-		      (!(num->flags & RK_NUM_BARE) || v == U'迈' || v == U'跨' || v == U'跃' ||
-		       v == U'登' || v == U'站' || v == U'攀'))) {
-			a->approx_off = p - k;
-			a->approx_len = k;
-			return;
-		}
+	/* not where the word is a verb's own character: 签约, 迈上
+	 * (lib/data/words/approx_false.tsv); 上 only before a bare
+	 * multiplier: 上万人, not 以上3个 */
+	if (k != 0 && match_before(s, p, &ws_approx_false) <= k &&
+	    !(k == 3 && ends_with(s, p, "上") && !(num->flags & RK_NUM_BARE))) {
+		a->approx_off = p - k;
+		a->approx_len = k;
+		return;
 	}
 	if (num->infix >= 0) {
 		a->approx_off = p + (size_t)num->infix;
