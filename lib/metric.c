@@ -348,6 +348,7 @@ rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start)
 	sc->last_end = (size_t)-1;
 	sc->last_dir = 0;
 	sc->last_ok = 0;
+	sc->last_shared = (size_t)-1;
 }
 
 /* Is [p,q) inside short quotes “…”?  1 if so, 2 if the quote also holds a 、
@@ -1352,11 +1353,45 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 }
 
 /* The rest of an amount once its numeral [p, q) and unit are known. */
+/* 分别约为全国平均的70%、60%: 约 before a linking verb governs the number
+ * after the phrase (…的70%) and, in a list, the ones after it (60%).  The
+ * offset of that 约, or (size_t)-1. */
+static size_t
+shared_approx(const rk_mscan *sc, size_t p)
+{
+	const char *s = sc->s;
+	size_t i, st;
+	int k;
+	if (sc->last_shared != (size_t)-1 && sc->last_ok && sc->last_end != (size_t)-1 &&
+	    p >= sc->last_end && p - sc->last_end <= 3 && has_at(s, sc->n, sc->last_end, "、"))
+		return sc->last_shared;
+	if (!ends_with(s, p, "的"))
+		return (size_t)-1;
+	for (i = p - 3, k = 0; i >= 6 && k < 12; k++) {
+		unsigned cp = cp_before(s, i, &st);
+		if (!is_han(cp))
+			break;
+		if (ends_with(s, i, "约为") || ends_with(s, i, "约占"))
+			return i - 6;
+		i = st;
+	}
+	return (size_t)-1;
+}
+
 static int
 finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, const known *kn,
        rk_amount *a)
 {
+	size_t shared = (size_t)-1;
 	find_approx(sc->s, sc->n, p, q, num, kn->ab, a);
+	if (!a->approx_len) {
+		shared = shared_approx(sc, p);
+		if (shared != (size_t)-1) {
+			a->approx_off = shared;
+			a->approx_len = 3;
+		}
+	}
+	sc->last_shared = shared;
 	find_dir(sc, p, a);
 	find_subject(sc, p, cls, a);
 	sc->pos = p + a->len;

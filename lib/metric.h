@@ -126,6 +126,7 @@ typedef struct {
 	size_t last_end;
 	int last_dir;
 	int last_ok;
+	size_t last_shared;     /* its 约 of 约为…的 (shared_approx()), or (size_t)-1 */
 	/* where numerals may start, found ahead (rk_mscan_marks()), or NULL */
 	const unsigned *marks;
 	size_t nmarks, mi;
