@@ -17,7 +17,7 @@ PCRE2_CFLAGS != $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null || true
 PCRE2_LIBS != $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
 ICONV_LIBS != sh mk/iconv-libs "$(CC)"
 
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(CFLAGS) $(WERROR) $(PCRE2_CFLAGS) -Ilib
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(CFLAGS) $(WERROR) $(PCRE2_CFLAGS) -Ilib -I$(GEN)
 ALL_LIBS = $(PCRE2_LIBS) $(ICONV_LIBS) -pthread
 
 # B is the build directory: . for the normal build, asan for the sanitizer one.
@@ -29,6 +29,10 @@ HDR != echo lib/*.h
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/obj/%.o)
 BINS = $(CMDSRC:cmd/%.c=$(B)/bin/%)
 UNITS = $(UNITSRC:tests/unit/%.c=$(B)/obj/unit-%)
+# C tables made from the data files at build time (mk/tables.awk)
+GEN = $(B)/obj/gen
+WORDS != echo lib/data/words/*.tsv
+GENHDR = $(GEN)/numerals.h $(GEN)/lexicon.h
 MAN1 != echo man/*.1
 MAN7 != echo man/*.7
 
@@ -36,19 +40,34 @@ ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 
 all: $(BINS)
 
-$(B)/obj/%.o: lib/%.c $(HDR)
+$(B)/obj/%.o: lib/%.c $(HDR) $(GENHDR)
 	@mkdir -p $(B)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(GEN)/numerals.h: lib/data/numerals.tsv lib/data/units.tsv mk/tables.awk
+	@mkdir -p $(GEN)
+	LC_ALL=C awk -v out=numerals -f mk/tables.awk lib/data/numerals.tsv lib/data/units.tsv >$@.tmp
+	mv $@.tmp $@
+
+$(GEN)/lexicon.h: lib/data/units.tsv $(WORDS) mk/tables.awk
+	@mkdir -p $(GEN)
+	LC_ALL=C awk -v out=lexicon -f mk/tables.awk lib/data/units.tsv $(WORDS) >$@.tmp
+	mv $@.tmp $@
+
+$(GEN)/examples.h: lib/data/numerals.tsv lib/data/units.tsv $(WORDS) mk/tables.awk
+	@mkdir -p $(GEN)
+	LC_ALL=C awk -v out=examples -f mk/tables.awk lib/data/numerals.tsv lib/data/units.tsv $(WORDS) >$@.tmp
+	mv $@.tmp $@
 
 $(B)/obj/librkit.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(B)/bin/%: cmd/%.c $(B)/obj/librkit.a $(HDR)
+$(B)/bin/%: cmd/%.c $(B)/obj/librkit.a $(HDR) $(GENHDR)
 	@mkdir -p $(B)/bin
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/obj/librkit.a $(ALL_LIBS)
 
-$(B)/obj/unit-%: tests/unit/%.c $(B)/obj/librkit.a $(HDR) tests/unit/unit.h
+$(B)/obj/unit-%: tests/unit/%.c $(B)/obj/librkit.a $(HDR) $(GENHDR) $(GEN)/examples.h tests/unit/unit.h
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(B)/obj/librkit.a $(ALL_LIBS)
 
 units: $(UNITS)

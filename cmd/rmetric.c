@@ -1,6 +1,7 @@
 /* rmetric: every stated amount in a report, one TSV row each. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,9 +9,10 @@
 #include "metric.h"
 
 static const char usage_text[] =
-"usage: rmetric [-acN] [-u LIST] [-U FILE] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
+"usage: rmetric [-acNr] [-u LIST] [-U FILE] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
+"       rmetric --rules\n"
 "Write every amount stated in each report as a TSV row:\n"
-"doc sect line col text value unit approx dir subject [clause] [why].\n"
+"doc sect line col text value unit approx dir subject [clause] [why] [rule].\n"
 "A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
 "pandoc or antiword where installed; see rkit(7).\n"
 "\n"
@@ -18,8 +20,11 @@ static const char usage_text[] =
 "  -U, --units FILE     extra measure words or units, one a line\n"
 "  -a, --all            also write the numbers ruled out, with a why column\n"
 "                       (year date ordinal code slogan marker word rate nounit\n"
-"                       title meta)\n"
+"                       title group meta)\n"
 "  -c, --context        add the clause holding the amount as a column\n"
+"  -r, --rule           add a column naming the rule that decided each row\n"
+"      --rules          list the rules in the order they are tried, with their\n"
+"                       examples (rule why example), and exit\n"
 "  -E, --encoding NAME  read input in this encoding (any iconv name); default: detect\n"
 "      --text COL       input is TSV, one document per row in column COL (a name\n"
 "                       from the header, or a number from 1 for rows without one)\n"
@@ -36,7 +41,7 @@ static const char usage_text[] =
 "starts in the source: 1-based line, 0-based character), text (as written),\n"
 "value (plain decimal, 万/亿 applied; if redacted, missing: \\N, empty in CSV),\n"
 "unit (folded: ％->%), approx (余 多 约 超 以上 ... as written), dir (+ growth,\n"
-"- fall), subject (what is counted or changed), clause (-c), why (-a).\n"
+"- fall), subject (what is counted or changed), clause (-c), why (-a), rule (-r).\n"
 "See rmetric(1) and rkit(7).\n";
 
 /* rk_pos() counts characters from the line's anchor on every call, which is
@@ -49,7 +54,7 @@ struct cursor {
 };
 
 struct ctx {
-	int all, context;
+	int all, context, rule;
 	char **keep;        /* -u */
 	int nkeep;
 	rk_mscan sc;
@@ -173,7 +178,7 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 	/* every byte of a field may double when escaped */
 	need = c->docfieldlen + 2 * (a->len + ulen + a->approx_len + a->subj_len +
 	            (c->context ? a->clause_len : 0)) +
-	       c->sectlen + c->carriedlen + 3 * RK_DEC_MAX + 48;
+	       c->sectlen + c->carriedlen + 3 * RK_DEC_MAX + 96;
 	if (need > c->rowcap) {
 		c->rowcap = need * 2;
 		c->rowbuf = rk_realloc(c->rowbuf, c->rowcap);
@@ -217,6 +222,14 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 	}
 	if (c->all) {
 		const char *w = why == RK_WHY_N ? "meta" : rk_why_name[why];
+		size_t wl = strlen(w);
+		*o++ = '\t';
+		memcpy(o, w, wl);
+		o += wl;
+	}
+	if (c->rule) {
+		/* a meta row's number is not tried against the rules */
+		const char *w = meta || a->rule < 0 ? "meta" : rk_rules[a->rule].name;
 		size_t wl = strlen(w);
 		*o++ = '\t';
 		memcpy(o, w, wl);
@@ -270,6 +283,24 @@ each(rk_reader *r, void *vctx)
 	}
 }
 
+/* --rules: the rule list, one row per example. */
+static void
+list_rules(void)
+{
+	size_t i;
+	const char *const *e;
+	rk_out_str("rule\twhy\texample\n");
+	for (i = 0; i < rk_nrules; i++)
+		for (e = rk_rules[i].examples; *e; e++) {
+			rk_out_str(rk_rules[i].name);
+			rk_out_tab();
+			rk_out_str(rk_rules[i].why == RK_WHY_NONE ? "" : rk_why_name[rk_rules[i].why]);
+			rk_out_tab();
+			rk_out_field(*e, strlen(*e));
+			rk_out_nl();
+		}
+}
+
 /* Splits -u's comma list (ASCII or full-width commas) in place. */
 static void
 keep_units(struct ctx *c, char *list)
@@ -303,6 +334,8 @@ main(int argc, char **argv)
 		{ "units", required_argument, NULL, 'U' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "context", no_argument, NULL, 'c' },
+		{ "rule", no_argument, NULL, 'r' },
+		{ "rules", no_argument, NULL, 'R' },
 		{ "encoding", required_argument, NULL, 'E' },
 		{ "text", required_argument, NULL, 'T' },
 		{ "id", required_argument, NULL, 'I' },
@@ -315,10 +348,11 @@ main(int argc, char **argv)
 	struct ctx c;
 	rk_opts o = { 0 };
 	int header = 1, ch;
+	static char head[256];
 
 	memset(&c, 0, sizeof c);
 	rk_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "u:U:acE:Nh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "u:U:acrE:Nh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'u':
 			keep_units(&c, optarg);
@@ -331,6 +365,8 @@ main(int argc, char **argv)
 			break;
 		case 'a': c.all = 1; break;
 		case 'c': c.context = 1; break;
+		case 'r': c.rule = 1; break;
+		case 'R': list_rules(); return rk_finish();
 		case 'E':
 			if (!rk_encoding_ok(optarg))
 				rk_die(2, "unknown encoding '%s'", optarg);
@@ -352,11 +388,11 @@ main(int argc, char **argv)
 	 * would wait for a batch to fill */
 	o.ahead = !rk_live;
 	o.prescan = rk_mscan_marks;
-	if (header)
-		o.header = c.context && c.all ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause\twhy"
-		         : c.context ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tclause"
-		         : c.all ? "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\twhy"
-		         : "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject";
+	if (header) {
+		snprintf(head, sizeof head, "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject%s%s%s",
+		         c.context ? "\tclause" : "", c.all ? "\twhy" : "", c.rule ? "\trule" : "");
+		o.header = head;
+	}
 	rk_each_doc(argv + optind, argc - optind, &o, each, &c);
 	free(c.keep);
 	free(c.rowbuf);

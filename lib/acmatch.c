@@ -160,7 +160,7 @@ newnodes(rk_dict *d, size_t k)
 }
 
 static unsigned
-cp_at(const rk_dict *d, size_t w, size_t boff, int *len)
+word_cp(const rk_dict *d, size_t w, size_t boff, int *len)
 {
 	const struct word *x = &d->words[w];
 	return rk_u8dec_fast(d->bytes + x->off + boff, x->len - boff, len);
@@ -184,7 +184,7 @@ build(rk_dict *d, unsigned node, size_t lo, size_t hi, size_t boff)
 		lo++;
 	}
 	for (i = lo; i < hi; i++) {
-		unsigned cp = cp_at(d, i, boff, &len);
+		unsigned cp = word_cp(d, i, boff, &len);
 		if (i == lo || cp != prev)
 			count++;
 		prev = cp;
@@ -193,10 +193,10 @@ build(rk_dict *d, unsigned node, size_t lo, size_t hi, size_t boff)
 	d->nodes[node].first = first;
 	d->nodes[node].nchild = (unsigned)count;
 	for (i = lo; i < hi; first++) {
-		unsigned cp = cp_at(d, i, boff, &len);
+		unsigned cp = word_cp(d, i, boff, &len);
 		size_t j = i + 1;
 		int l2;
-		while (j < hi && cp_at(d, j, boff, &l2) == cp)
+		while (j < hi && word_cp(d, j, boff, &l2) == cp)
 			j++;
 		d->nodes[first].cp = cp;
 		d->nodes[first].first = 0;

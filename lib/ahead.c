@@ -21,7 +21,6 @@
  * original.  A tool's prescan (rk_opts.prescan) runs here too, on the
  * copy: work moved from the tool's thread to this one, which has less.
  */
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -239,19 +238,6 @@ reader_main(void *arg)
 		k = (k + 1) % NBATCH;
 	}
 	return NULL;
-}
-
-/* Processors this process may run on: on one, a second thread only adds
- * its overhead (taskset -c 0 gives the one-thread reader). */
-long
-rk_cpus(void)
-{
-#ifdef CPU_COUNT
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) == 0)
-		return CPU_COUNT(&set);
-#endif
-	return sysconf(_SC_NPROCESSORS_ONLN);
 }
 
 rk_ahead *

@@ -5,6 +5,7 @@
 
 #include "rkit.h"
 #include "count.h"
+#include "chars.h"
 
 /* ---- quoted spans ----------------------------------------------------- */
 
@@ -12,13 +13,13 @@
 struct pair { unsigned open, close; };
 
 static const struct pair quote_pairs[] = {
-	{ 0x201C, 0x201D },   /* “ ” */
-	{ 0x300C, 0x300D },   /* 「 」 */
-	{ 0x300E, 0x300F },   /* 『 』 */
+	{ U'“', U'”' },
+	{ U'「', U'」' },
+	{ U'『', U'』' },
 	{ '"', '"' },         /* " and the full-width ＂, folded */
 };
 static const struct pair title_pairs[] = {
-	{ 0x300A, 0x300B },   /* 《 》 */
+	{ U'《', U'》' },
 };
 
 #ifdef __SSE2__
@@ -239,12 +240,28 @@ in(unsigned cp, struct charset *set)
 	return 0;
 }
 
-static struct charset numerals = { "一二两三四五六七八九十百千万〇零双", {0}, 0 };
-/* numerals of a parallel formula: not 百 千 万 of idioms (千方百计, 万众一心) */
-static struct charset small_numerals = { "一二两三四五六七八九十双", {0}, 0 };
+/* Numerals of slogans, from the one table of Chinese numerals (chars.h),
+ * with 双 (一岗双责): any digit, 十 百 千 万 (not 亿) */
+static int
+is_numeral(unsigned cp)
+{
+	int m = rk_cjk_mult(cp);
+	return rk_cjk_digit(cp) >= 0 || (m > 0 && m <= 4) || cp == U'双';
+}
+/* numerals of a parallel formula: 一 to 九, 十, 双; not 百 千 万 of idioms
+ * (千方百计, 万众一心) */
+static int
+is_small_numeral(unsigned cp)
+{
+	return rk_cjk_digit(cp) >= 1 || rk_cjk_mult(cp) == 1 || cp == U'双';
+}
 /* numerals that head a "N + measure word + phrase" slogan: not 一, which
  * is mostly the article (一个重要…) or part of a word (统一大市场) */
-static struct charset slogan_numerals = { "二两双三四五六七八九十", {0}, 0 };
+static int
+is_slogan_numeral(unsigned cp)
+{
+	return rk_cjk_digit(cp) >= 2 || rk_cjk_mult(cp) == 1 || cp == U'双';
+}
 static struct charset measures = { "个项大条种类张支化型", {0}, 0 };
 /* what follows a number when it is a quantity, not a slogan: 两个月, 三个以上 */
 static struct charset quantity_next = { "月年日天人多余以左小百千万亿半级次批", {0}, 0 };
@@ -268,16 +285,11 @@ decode_ahead(const char *s, size_t n, size_t i, struct chars *c)
 	c->off[c->n] = i;
 }
 
+/* A Han character that is not 〇 (a digit here) */
 static int
-is_han(unsigned cp)
+is_ideograph(unsigned cp)
 {
-	return rk_is_cjk(cp) && cp != 0x3007;
-}
-
-static int
-is_ascii_digit(unsigned cp)
-{
-	return cp >= '0' && cp <= '9';
+	return is_han(cp) && cp != U'〇';
 }
 
 static int
@@ -292,8 +304,8 @@ static int
 parallel(const struct chars *c, int k)
 {
 	int j = k, pairs = 0;
-	while (j + 1 < c->n && in(c->cp[j], &small_numerals) && is_han(c->cp[j + 1]) &&
-	       !in(c->cp[j + 1], &numerals) && !in(c->cp[j + 1], &parallel_not)) {
+	while (j + 1 < c->n && is_small_numeral(c->cp[j]) && is_ideograph(c->cp[j + 1]) &&
+	       !is_numeral(c->cp[j + 1]) && !in(c->cp[j + 1], &parallel_not)) {
 		j += 2;
 		pairs++;
 	}
@@ -307,10 +319,10 @@ counted(const struct chars *c, int k)
 {
 	if (k + 4 > c->n)
 		return 0;
-	if (!in(c->cp[k], &slogan_numerals) || !in(c->cp[k + 1], &measures))
+	if (!is_slogan_numeral(c->cp[k]) || !in(c->cp[k + 1], &measures))
 		return 0;
-	if (!is_han(c->cp[k + 2]) || !is_han(c->cp[k + 3]) || in(c->cp[k + 2], &quantity_next) ||
-	    in(c->cp[k + 2], &numerals) || in(c->cp[k + 2], &measures))
+	if (!is_ideograph(c->cp[k + 2]) || !is_ideograph(c->cp[k + 3]) || in(c->cp[k + 2], &quantity_next) ||
+	    is_numeral(c->cp[k + 2]) || in(c->cp[k + 2], &measures))
 		return 0;
 	return 4;
 }
@@ -363,8 +375,8 @@ rk_find_slogans(const char *s, size_t n, rk_emit *emit, void *ctx)
 			continue;
 		}
 		cp = rk_u8dec(s + i, n - i, &len);
-		if ((in(cp, &numerals) || is_ascii_digit(rk_fold(cp))) &&
-		    !(prev == 0x7B2C || prev == 0x4E4B || in(prev, &numerals) ||
+		if ((is_numeral(cp) || is_ascii_digit(rk_fold(cp))) &&
+		    !(prev == U'第' || prev == U'之' || is_numeral(prev) ||
 		      is_ascii_alnum(rk_fold(prev)) || rk_fold(prev) == '.')) {
 			decode_ahead(s, n, i, &c);
 			if (is_ascii_digit(c.cp[0]))

@@ -90,7 +90,7 @@ typedef struct {
 /* decoder_thread: decode (iconv path) in a thread of its own where two
  * processors are there; 0 when the reader already has one (rk_opts.ahead) */
 int rk_in_open(rk_input *in, const char *path, const char *encoding, int decoder_thread);
-long rk_cpus(void);   /* processors this process may run on (ahead.c) */
+long rk_cpus(void);   /* processors this process may run on (cpus.c) */
 /* Next line into in->line; 1 if there is one, 0 at end of input. */
 int rk_in_line(rk_input *in);
 /* With --line-buffered (rk_live): 1 if no whole line is buffered and

@@ -48,13 +48,20 @@ typedef struct {
 /* Parses the numeral at the start of s[0..n): Arabic digits (ASCII or
  * full-width) with thousands separators and a decimal point, Chinese
  * numerals (一百零五 两千三百 廿 〇 萬 億 ...), and the two mixed
- * (3万5千, 1.25万, 10余万).  Stops before 千 of 千米/千瓦/千克/千伏 and before
- * 百 of 百分点/百分之.  Returns out->len. */
+ * (3万5千, 1.25万, 10余万).  Stops before 千 or 百 that begins a unit (千米
+ * 千瓦 百分点: the units of lib/data/units.tsv and rk_num_add_unit()) and
+ * before 百分之.  Returns out->len. */
 size_t rk_num_parse(const char *s, size_t n, rk_num *out);
+
+/* A unit given at run time (-U): one that begins with 千 or 百 (千焦) keeps
+ * it, as the built-in 千米 and 百分点 do.  unit is kept, not copied. */
+void rk_num_add_unit(const char *unit);
 
 /* Nonzero if the code point can start a numeral (a digit, a Chinese numeral
  * character, a multiplier).  Table lookup. */
 int rk_num_start(unsigned cp);
+/* The same as a bitmap, a bit per code point below U+10000 (8 KiB). */
+const unsigned char *rk_num_bits(void);
 
 /* ---- amounts (metric.c) -------------------------------------------- */
 
@@ -71,9 +78,22 @@ enum rk_why {
 	RK_WHY_RATE,     /* 每周一次, 每年两次: a frequency, not a count */
 	RK_WHY_NOUNIT,   /* a number with no unit or measure word after it */
 	RK_WHY_TITLE,    /* inside a title 《…》 */
+	RK_WHY_GROUP,    /* says who, not how many: 60岁以上老年人 */
 	RK_WHY_N
 };
 extern const char *const rk_why_name[RK_WHY_N];
+
+/* The rules that decide what a number is, in the order they are tried
+ * (metric.c): the first that holds decides.  why is RK_WHY_NONE for the
+ * rules that make an amount.  examples: "text => row", NULL-terminated
+ * (see the list in metric.c). */
+typedef struct {
+	const char *name;
+	enum rk_why why;
+	const char *const *examples;
+} rk_rule;
+extern const rk_rule rk_rules[];
+extern const size_t rk_nrules;
 
 typedef struct {
 	size_t off, len;        /* the amount as written: numeral .. unit .. trailing 以上/左右 */
@@ -85,6 +105,7 @@ typedef struct {
 	size_t subj_off, subj_len;       /* subject phrase in the text, len 0 if none */
 	size_t clause_off, clause_len;   /* the clause holding it: rk_mscan_clause() */
 	enum rk_why why;
+	int rule;               /* the deciding rule, an index into rk_rules; -1 if none */
 } rk_amount;
 
 /* Unit lexicon: built-in units plus the user's (-U).  One per program. */
@@ -105,6 +126,7 @@ typedef struct {
 	size_t last_end;
 	int last_dir;
 	int last_ok;
+	size_t last_shared;     /* its 约 of 约为…的 (shared_approx()), or (size_t)-1 */
 	/* where numerals may start, found ahead (rk_mscan_marks()), or NULL */
 	const unsigned *marks;
 	size_t nmarks, mi;

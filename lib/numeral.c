@@ -5,6 +5,7 @@
 
 #include "rkit.h"
 #include "metric.h"
+#include "chars.h"
 
 /* ---- exact decimals ------------------------------------------------- */
 
@@ -130,73 +131,14 @@ rk_dec_fmt(rk_dec v, char *buf)
 
 /* ---- characters ----------------------------------------------------- */
 
-static inline unsigned
-cp_at(const char *s, size_t n, int *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (n == 0) {
-		*len = 0;
-		return 0;
-	}
-	if (u[0] < 0x80) {
-		*len = 1;
-		return u[0];
-	}
-	if ((u[0] & 0xF0) == 0xE0 && n >= 3) {
-		*len = 3;
-		return (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-	}
-	return rk_u8dec(s, n, len);
-}
-
 static int
 arabic_digit(unsigned cp)
 {
 	if (cp >= '0' && cp <= '9')
 		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
+	if (cp >= U'０' && cp <= U'９')
+		return (int)(cp - U'０');
 	return -1;
-}
-
-/* Chinese digit value, or -1. */
-static int
-cjk_digit(unsigned cp)
-{
-	switch (cp) {
-	case 0x3007: case 0x96F6: return 0;         /* 〇 零 */
-	case 0x4E00: return 1;                      /* 一 */
-	case 0x4E8C: case 0x4E24: case 0x5169: return 2;   /* 二 两 兩 */
-	case 0x4E09: return 3;                      /* 三 */
-	case 0x56DB: return 4;                      /* 四 */
-	case 0x4E94: return 5;                      /* 五 */
-	case 0x516D: return 6;                      /* 六 */
-	case 0x4E03: return 7;                      /* 七 */
-	case 0x516B: return 8;                      /* 八 */
-	case 0x4E5D: return 9;                      /* 九 */
-	}
-	return -1;
-}
-
-/* Power of ten of a multiplier, or 0. */
-static int
-cjk_unit(unsigned cp)
-{
-	switch (cp) {
-	case 0x5341: return 1;                      /* 十 */
-	case 0x767E: return 2;                      /* 百 */
-	case 0x5343: return 3;                      /* 千 */
-	case 0x4E07: case 0x842C: return 4;         /* 万 萬 */
-	case 0x4EBF: case 0x5104: return 8;         /* 亿 億 */
-	}
-	return 0;
-}
-
-/* 廿 (20) and 卅 (30): a digit and 十 in one character. */
-static int
-cjk_tens(unsigned cp)
-{
-	return cp == 0x5EFF ? 2 : cp == 0x5345 ? 3 : 0;
 }
 
 static unsigned char numtab[0x10000 / 8];
@@ -208,23 +150,29 @@ numtab_set(unsigned cp)
 	numtab[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 }
 
+/* The digits and every character of lib/data/numerals.tsv. */
 static void
 numtab_init(void)
 {
-	static const unsigned extra[] = {
-		0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09, 0x56DB, 0x4E94,
-		0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x842C,
-		0x4EBF, 0x5104, 0x5EFF, 0x5345,
-	};
+	static const char cjk[] = RK_CJK_NUMERALS;
 	unsigned c;
 	size_t i;
+	int len;
 	for (c = '0'; c <= '9'; c++)
 		numtab_set(c);
-	for (c = 0xFF10; c <= 0xFF19; c++)
+	for (c = U'０'; c <= U'９'; c++)
 		numtab_set(c);
-	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
-		numtab_set(extra[i]);
+	for (i = 0; i < sizeof cjk - 1; i += (size_t)len)
+		numtab_set(cp_at(cjk, sizeof cjk - 1, i, &len));
 	numtab_ready = 1;
+}
+
+const unsigned char *
+rk_num_bits(void)
+{
+	if (!numtab_ready)
+		numtab_init();
+	return numtab;
 }
 
 int
@@ -248,11 +196,11 @@ parse_arabic(const char *s, size_t n, rk_num *out, int *chars)
 	unsigned cp;
 
 	for (;;) {
-		cp = cp_at(s + i, n - i, &len);
+		cp = cp_at(s + i, n - i, 0, &len);
 		d = arabic_digit(cp);
 		if (d >= 0) {
 			if (digits == 0 && d == 0 && i + (size_t)len < n &&
-			    arabic_digit(cp_at(s + i + len, n - i - len, &(int){0})) >= 0)
+			    arabic_digit(cp_at(s + i + len, n - i - len, 0, &(int){0})) >= 0)
 				out->flags |= RK_NUM_LEAD_ZERO;
 			if (sig < 19) {
 				m = m * 10 + (unsigned)d;
@@ -269,7 +217,7 @@ parse_arabic(const char *s, size_t n, rk_num *out, int *chars)
 		if (cp == ',' && digits > 0 && group <= 3 && (group == 3 || !(out->flags & RK_NUM_GROUPED))) {
 			size_t j = i + 1;
 			int k = 0, l2;
-			while (k < 4 && j < n && arabic_digit(cp_at(s + j, n - j, &l2)) >= 0) {
+			while (k < 4 && j < n && arabic_digit(cp_at(s + j, n - j, 0, &l2)) >= 0) {
 				j += (size_t)l2;
 				k++;
 			}
@@ -285,12 +233,12 @@ parse_arabic(const char *s, size_t n, rk_num *out, int *chars)
 	}
 	out->int_digits = digits;
 	/* the point: '.' or '．' followed by a digit */
-	if (digits > 0 && (cp == '.' || cp == 0xFF0E)) {
+	if (digits > 0 && (cp == '.' || cp == U'．')) {
 		run_start = i + (size_t)len;
-		if (run_start < n && arabic_digit(cp_at(s + run_start, n - run_start, &len)) >= 0) {
+		if (run_start < n && arabic_digit(cp_at(s + run_start, n - run_start, 0, &len)) >= 0) {
 			i = run_start;
 			nch++;   /* the point */
-			while (i < n && (d = arabic_digit(cp_at(s + i, n - i, &len))) >= 0) {
+			while (i < n && (d = arabic_digit(cp_at(s + i, n - i, 0, &len))) >= 0) {
 				if (sig < 19) {
 					m = m * 10 + (unsigned)d;
 					sig += m != 0;
@@ -314,18 +262,38 @@ parse_arabic(const char *s, size_t n, rk_num *out, int *chars)
 
 /* ---- the numeral ---------------------------------------------------- */
 
-/* 千 before 米 瓦 克 伏 帕 卡 is part of a unit (千米, 千瓦时), as 百 before 分 is
- * (百分点, 百分之). */
-static int
-unit_follows(unsigned mult, const char *s, size_t n)
+/* Units that begin with 千 or 百 given with -U (千焦), beside the built-in
+ * ones (rk_mult_units[], from lib/data/units.tsv). */
+static const char **mult_units_added;
+static size_t nmult_units_added;
+
+void
+rk_num_add_unit(const char *unit)
 {
-	int len;
-	unsigned next = cp_at(s, n, &len);
-	if (mult == 0x5343)
-		return next == 0x7C73 || next == 0x74E6 || next == 0x514B || next == 0x4F0F ||
-		       next == 0x5E15 || next == 0x5361;
-	if (mult == 0x767E)
-		return next == 0x5206;
+	if (strncmp(unit, "千", 3) != 0 && strncmp(unit, "百", 3) != 0)
+		return;
+	mult_units_added = rk_realloc(mult_units_added,
+	                              (nmult_units_added + 1) * sizeof *mult_units_added);
+	mult_units_added[nmult_units_added++] = unit;
+}
+
+/* 千 or 百 at s is the first character of a unit there (千米, 千瓦时,
+ * 百分点), not a multiplier; so is 百 of 百分之 (per cent). */
+static int
+unit_follows(const char *s, size_t n)
+{
+	size_t i;
+	if (n < 6 || (!has_at(s, n, 0, "千") && !has_at(s, n, 0, "百")))
+		return 0;
+	if (has_at(s, n, 0, "百分之"))
+		return 1;
+	for (i = 0; i < RK_NMULT_UNITS + nmult_units_added; i++) {
+		const char *u = i < RK_NMULT_UNITS ? rk_mult_units[i] :
+		                mult_units_added[i - RK_NMULT_UNITS];
+		size_t k = strlen(u);
+		if (k <= n && memcmp(s, u, k) == 0)
+			return 1;
+	}
 	return 0;
 }
 
@@ -341,7 +309,7 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 
 	memset(out, 0, sizeof *out);
 	out->infix = -1;
-	cp = cp_at(s, n, &len);
+	cp = cp_at(s, n, 0, &len);
 	if (len == 0 || !rk_num_start(cp))
 		return 0;
 
@@ -357,10 +325,10 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 			m = m * 10 + (unsigned)((unsigned char)s[k++] - '0');
 		if (k < 19) {
 			int l2 = 0;
-			unsigned nx = k < n ? cp_at(s + k, n - k, &l2) : 0;
+			unsigned nx = k < n ? cp_at(s + k, n - k, 0, &l2) : 0;
 			if (k == n || ((unsigned char)s[k] < 0x80 && nx != ',' && nx != '.') ||
 			    (nx >= 0x80 && !(nx < 0x10000 && (numtab[nx >> 3] >> (nx & 7) & 1)) &&
-			     nx != 0x4F59 && nx != 0x591A && nx != 0xFF0E)) {
+			     nx != U'余' && nx != U'多' && nx != U'．')) {
 				out->len = k;
 				out->v.mant = m;
 				out->v.exp = 0;
@@ -373,10 +341,10 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 	}
 
 	while (i < n) {
-		cp = cp_at(s + i, n - i, &len);
+		cp = cp_at(s + i, n - i, 0, &len);
 		/* every digit, Chinese numeral and multiplier is in numtab: most
 		 * numerals end at a character that is none of them */
-		if (!(cp < 0x10000 && (numtab[cp >> 3] >> (cp & 7) & 1)) && cp != 0x4F59 && cp != 0x591A)
+		if (!(cp < 0x10000 && (numtab[cp >> 3] >> (cp & 7) & 1)) && cp != U'余' && cp != U'多')
 			break;
 		if (arabic_digit(cp) >= 0) {
 			rk_num a;
@@ -390,8 +358,8 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 			k = parse_arabic(s + i, n - i, &a, &achars);
 			if (i > 0) {
 				int l2;
-				unsigned nx = cp_at(s + i + k, n - i - k, &l2);
-				if ((a.flags & RK_NUM_DECIMAL) || !cjk_unit(nx) || cjk_unit(nx) >= last_unit)
+				unsigned nx = cp_at(s + i + k, n - i - k, 0, &l2);
+				if ((a.flags & RK_NUM_DECIMAL) || !rk_cjk_mult(nx) || rk_cjk_mult(nx) >= last_unit)
 					break;
 			}
 			out->flags |= RK_NUM_ARABIC | (a.flags & (RK_NUM_DECIMAL | RK_NUM_GROUPED |
@@ -408,7 +376,7 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 			i += k;
 			continue;
 		}
-		if ((d = cjk_digit(cp)) >= 0) {
+		if ((d = rk_cjk_digit(cp)) >= 0) {
 			if (has_pending && !units) {
 				/* digit after digit: positional (二〇三五, 六五) */
 				if (!dec_scale(&pending, pending.exp) || pending.mant > MANT_MAX) {
@@ -433,7 +401,7 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 			i += (size_t)len;
 			continue;
 		}
-		if ((d = cjk_tens(cp)) != 0) {
+		if ((d = rk_cjk_tens(cp)) != 0) {
 			if (has_pending || (units && last_unit <= 1))
 				break;
 			if (!dec_add(&section, dec_int((unsigned)d * 10))) {
@@ -448,9 +416,9 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 			i += (size_t)len;
 			continue;
 		}
-		if ((d = cjk_unit(cp)) != 0) {
+		if ((d = rk_cjk_mult(cp)) != 0) {
 			rk_dec part;
-			if (unit_follows(cp, s + i + len, n - i - len))
+			if (unit_follows(s + i, n - i))
 				break;
 			if (out->flags & RK_NUM_POSITIONAL)
 				break;      /* 二〇三五万: not a numeral we know */
@@ -475,6 +443,8 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 					section = dec_int(1);
 				section.exp += 4;
 			} else {
+				/* 亿 alone is 10^8, but 0亿 and 零万亿 are zero */
+				int alone = !has_pending && !units;
 				if (has_pending && !dec_add(&section, pending)) {
 					ok = 0;
 					break;
@@ -483,7 +453,7 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 					ok = 0;
 					break;
 				}
-				if (total.mant == 0)
+				if (total.mant == 0 && alone)
 					total = dec_int(1);
 				total.exp += 8;
 				section = dec_int(0);
@@ -501,12 +471,12 @@ rk_num_parse(const char *s, size_t n, rk_num *out)
 			continue;
 		}
 		/* 10余万, 三十多万: an approximation between a number and its multiplier */
-		if ((cp == 0x4F59 || cp == 0x591A) && (has_pending || units) && out->infix < 0) {
+		if ((cp == U'余' || cp == U'多') && (has_pending || units) && out->infix < 0) {
 			int l2;
-			unsigned nx = cp_at(s + i + len, n - i - len, &l2);
-			int u = cjk_unit(nx);
+			unsigned nx = cp_at(s + i + len, n - i - len, 0, &l2);
+			int u = rk_cjk_mult(nx);
 			if (u && (!units || u > last_unit) &&
-			    !unit_follows(nx, s + i + len + l2, n - i - len - l2)) {
+			    !unit_follows(s + i + len, n - i - len)) {
 				out->infix = (int)i;
 				chars++;
 				i += (size_t)len;

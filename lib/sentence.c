@@ -6,34 +6,7 @@
 #endif
 
 #include "rkit.h"
-
-static int
-is_digit(unsigned cp)
-{
-	return cp >= '0' && cp <= '9';
-}
-
-static int
-is_opener(unsigned cp)
-{
-	switch (cp) {
-	case 0x201C: case 0x2018: case 0xFF08: case '(': case 0x300A: case 0x300C:
-	case 0x300E: case 0x3010: case '[': case 0x3008: case 0x3016:
-		return 1;
-	}
-	return 0;
-}
-
-static int
-is_closer(unsigned cp)
-{
-	switch (cp) {
-	case 0x201D: case 0x2019: case 0xFF09: case ')': case 0x300B: case 0x300D:
-	case 0x300F: case 0x3011: case ']': case 0x3009: case 0x3017:
-		return 1;
-	}
-	return 0;
-}
+#include "chars.h"
 
 /* 。！？；｡ and ASCII ! ? ; */
 static int
@@ -41,25 +14,6 @@ is_end(unsigned cp)
 {
 	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0xFF61 ||
 	       cp == '!' || cp == '?' || cp == ';';
-}
-
-/* rk_u8dec() with its two common cases inline: most characters here are
- * ASCII or three bytes (CJK punctuation), and a call for each costs more
- * than the tests below. */
-static inline unsigned
-dec(const char *s, size_t n, size_t i, int *l)
-{
-	unsigned char c = (unsigned char)s[i];
-	if (c < 0x80) {
-		*l = 1;
-		return c;
-	}
-	if (c - 0xE0u < 16 && i + 3 <= n) {
-		*l = 3;
-		return (c & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
-		       ((unsigned char)s[i + 2] & 0x3Fu);
-	}
-	return rk_u8dec(s + i, n - i, l);
 }
 
 /* 1 if cp may be an opener, closer, end mark, straight quote or full stop:
@@ -87,7 +41,7 @@ after_end(const char *s, size_t n, size_t i)
 {
 	while (i < n) {
 		int l;
-		unsigned cp = dec(s, n, i, &l);
+		unsigned cp = cp_at(s, n, i, &l);
 		if ((!is_mark(cp) || (!is_end(cp) && !is_closer(cp))) && cp != 0x2026)
 			break;
 		i += (size_t)l;
@@ -127,25 +81,14 @@ at_mark(const char *s, size_t n, size_t i, unsigned cp, int l, unsigned prev, st
 		/* a full stop, not 37.8 or 1.扎实 or www.x */
 		size_t j = i + (size_t)l;
 		int nl;
-		unsigned next = j < n ? dec(s, n, j, &nl) : 0;
+		unsigned next = j < n ? cp_at(s, n, j, &nl) : 0;
 		unsigned p = rk_fold(prev), q = rk_fold(next);
-		int alnum_before = is_digit(p) || (p < 0x80 && (p | 0x20) >= 'a' && (p | 0x20) <= 'z');
-		if (next == 0 || (next == ' ' && !is_digit(p)) || is_closer(next) ||
+		int alnum_before = is_ascii_digit(p) || (p < 0x80 && (p | 0x20) >= 'a' && (p | 0x20) <= 'z');
+		if (next == 0 || (next == ' ' && !is_ascii_digit(p)) || is_closer(next) ||
 		    (!alnum_before && rk_is_cjk(q)))
 			return after_end(s, n, j);
 	}
 	return 0;
-}
-
-/* The character that ends at i (i > 0, at a character boundary). */
-static unsigned
-char_before(const char *s, size_t n, size_t i)
-{
-	size_t k = i - 1;
-	int l;
-	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
-		k--;
-	return dec(s, n, k, &l);
 }
 
 #ifdef __SSE2__
@@ -195,7 +138,7 @@ size_t
 rk_sentence_len(const char *s, size_t n)
 {
 	struct scan st = { 0, 0 };
-	size_t i = 0, r;
+	size_t i = 0, r, b;
 	unsigned prev;
 #ifdef __SSE2__
 	/* only the marks matter: the character before one is its prev */
@@ -204,9 +147,9 @@ rk_sentence_len(const char *s, size_t n)
 		while (m) {
 			size_t at = i + (size_t)__builtin_ctz(m);
 			int l;
-			unsigned cp = dec(s, n, at, &l);
+			unsigned cp = cp_at(s, n, at, &l);
 			m &= m - 1;
-			if ((r = at_mark(s, n, at, cp, l, at ? char_before(s, n, at) : 0, &st)) != 0)
+			if ((r = at_mark(s, n, at, cp, l, at ? cp_before(s, at, &b) : 0, &st)) != 0)
 				return r;
 		}
 	}
@@ -214,7 +157,7 @@ rk_sentence_len(const char *s, size_t n)
 	while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
 		i++;
 #endif
-	prev = i ? char_before(s, n, i) : 0;
+	prev = i ? cp_before(s, i, &b) : 0;
 	while (i < n) {
 		int l;
 		unsigned char c = (unsigned char)s[i];
@@ -228,7 +171,7 @@ rk_sentence_len(const char *s, size_t n)
 			prev = 0x4E00;
 			continue;
 		}
-		cp = dec(s, n, i, &l);
+		cp = cp_at(s, n, i, &l);
 		if (is_mark(cp) && (r = at_mark(s, n, i, cp, l, prev, &st)) != 0)
 			return r;
 		prev = cp;

@@ -103,6 +103,16 @@ main(void)
 	V("mixed 三十余万", "三十余万", "300000");
 	USED("mixed 34万余 stops before 余", "34万余元", 5);
 
+	/* zero before a multiplier is zero, not the multiplier alone (亿 = 10^8) */
+	V("zero 0亿", "0亿元", "0");
+	V("zero 0.0亿", "0.0亿元", "0");
+	V("zero 零亿", "零亿元", "0");
+	V("zero 0万", "0万元", "0");
+	V("zero 零万亿", "零万亿元", "0");
+	V("zero 0万亿", "0万亿元", "0");
+	V("bare 亿 is 10^8", "亿元", "100000000");
+	V("bare 万亿 is 10^12", "万亿元", "1000000000000");
+
 	/* what the numeral leaves to the unit */
 	USED("千米 keeps 千", "5千米", 1);
 	USED("万千瓦 keeps 千瓦", "1200万千瓦", 7);
