@@ -4,6 +4,7 @@
  * tables (-m).  See rcount(1). */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,26 +101,6 @@ static struct {
  * here (and spans across the cut are not found). */
 enum { PARA_MAX = 4 << 20 };
 
-static _Noreturn void
-usage(const char *fmt, const char *arg)
-{
-	if (fmt)
-		rk_warn(fmt, arg);
-	fputs(usage_text, stderr);
-	exit(2);
-}
-
-static long
-number(const char *s, const char *what, long lo)
-{
-	char *end;
-	long v;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo)
-		usage("bad %s", what);
-	return v;
-}
 
 /* ---- counting ----------------------------------------------------------- */
 
@@ -304,6 +285,22 @@ header(void)
 		rk_out_str("doc\tkey\tcount\n");
 }
 
+/* Sums past LONG_MAX (rcount -m of huge counts) are held there: said
+ * once per table, exit 1.  After rk_count_sort(). */
+static void
+report_saturated(const rk_count *c)
+{
+	size_t i, len, n = 0;
+	const char *key;
+	if (!c->saturated)
+		return;
+	for (i = 0; i < c->nsorted; i++)
+		n += c->ent[i].n == LONG_MAX;
+	key = rk_count_key(c, c->saturated_id, &len);
+	rk_fail("count of '%.*s'%s over %ld: written as %ld", (int)(len < 200 ? len : 200), key,
+	        n > 1 ? " and other keys" : "", LONG_MAX, LONG_MAX);
+}
+
 /* Keeps the entries that pass --min and --top (per group, by count), in
  * the order asked for. */
 static void
@@ -312,6 +309,7 @@ select_entries(rk_count *c)
 	size_t i, o = 0;
 	long rank = 0;
 	rk_count_sort(c, 0);
+	report_saturated(c);
 	for (i = 0; i < c->nsorted; i++) {
 		if (i > 0 && c->ent[i].grp != c->ent[i - 1].grp)
 			rank = 0;
@@ -439,17 +437,6 @@ static rk_count groups;        /* escaped "doc" or "doc\tsect", id = index */
 static const char *const headers[] = { NULL, NULL, "key\tcount", "doc\tkey\tcount",
 	                               "doc\tsect\tkey\tcount" };
 
-static int
-is_count(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
-}
-
 static void
 merge_file(const char *path)
 {
@@ -496,7 +483,7 @@ merge_file(const char *path)
 			nf = 0;
 		}
 		errno = 0;
-		n = nf && is_count(field[nf - 1]) ? strtol(field[nf - 1], &end, 10) : -1;
+		n = nf && rk_is_digits(field[nf - 1]) ? strtol(field[nf - 1], &end, 10) : -1;
 		if (n < 0 || errno) {
 			if (!bad++)
 				firstbad = lineno;
@@ -609,6 +596,9 @@ add_regex_file(const char *path)
 		snprintf(where, sizeof where, "%.400s: line %ld", path, lineno);
 		add_regex(line, (size_t)got, where);
 	}
+	/* a directory opens, then fails to read (EISDIR) */
+	if (ferror(f))
+		rk_die(2, "%s: %s", path, strerror(errno));
 	free(line);
 	fclose(f);
 }
@@ -627,7 +617,7 @@ static void
 set_mode(enum mode m)
 {
 	if (opt.mode != M_NONE && opt.mode != m)
-		usage("%s", "choose one of -q -b -s -e/-f/-w -n -W");
+		rk_usage("choose one of -q -b -s -e/-f/-w -n -W");
 	opt.mode = m;
 }
 
@@ -641,8 +631,8 @@ parse_ngrams(const char *s)
 	hi = lo;
 	if (*end == '-' && end[1])
 		hi = strtol(end + 1, &end, 10);
-	if (errno || end == s || *end || lo < 1 || hi < lo || hi > 16)
-		usage("bad -n %s: want N or N-M with 1 <= N <= M <= 16", s);
+	if (errno || end == s || *end || *s < '0' || *s > '9' || lo < 1 || hi < lo || hi > 16)
+		rk_usage("bad -n %s: want N or N-M with 1 <= N <= M <= 16", s);
 	opt.nlo = (int)lo;
 	opt.nhi = (int)hi;
 }
@@ -682,7 +672,7 @@ main(int argc, char **argv)
 
 	rk_init(argv[0]);
 	opt.top = -1;
-	while ((c = getopt_long(argc, argv, "qbse:f:w:n:WD:L:amNE:h", longopts, NULL)) != -1) {
+	while ((c = rk_getopt(argc, argv, "qbse:f:w:n:WD:L:amNE:h", longopts)) != -1) {
 		switch (c) {
 		case 'q': set_mode(M_QUOTES); break;
 		case 'b': set_mode(M_TITLES); break;
@@ -700,7 +690,7 @@ main(int argc, char **argv)
 		case 'n': set_mode(M_NGRAMS); parse_ngrams(optarg); break;
 		case 'W': set_mode(M_WORDS); break;
 		case 'D': dictpath = optarg; break;
-		case 'L': opt.maxlen = (size_t)number(optarg, "-L", 1); break;
+		case 'L': opt.maxlen = (size_t)rk_number(optarg, "-L", 1, LONG_MAX); break;
 		case 'a': opt.all_blocks = 1; break;
 		case 'm': opt.merge = 1; break;
 		case 'N': opt.noheader = 1; break;
@@ -711,19 +701,19 @@ main(int argc, char **argv)
 			if (strcmp(optarg, "doc") == 0) opt.by = BY_DOC;
 			else if (strcmp(optarg, "sect") == 0) opt.by = BY_SECT;
 			else if (strcmp(optarg, "all") == 0) opt.by = BY_ALL;
-			else usage("bad --by %s: want doc, sect or all", optarg);
+			else rk_usage("bad --by %s: want doc, sect or all", optarg);
 			break;
 		case O_SORT:
 			if (strcmp(optarg, "count") == 0) opt.bykey = 0;
 			else if (strcmp(optarg, "key") == 0) opt.bykey = 1;
-			else usage("bad --sort %s: want count or key", optarg);
+			else rk_usage("bad --sort %s: want count or key", optarg);
 			break;
-		case O_TOP: opt.top = number(optarg, "--top", 0); break;
-		case O_MIN: opt.min = number(optarg, "--min", 1); break;
-		case O_MAXKEYS: opt.maxkeys = (size_t)number(optarg, "--max-keys", 1); break;
-		case 'h': fputs(usage_text, stdout); fputs(help_text, stdout); return rk_finish();
-		case O_VERSION: puts("rcount (rkit) " RKIT_VERSION); return rk_finish();
-		default: usage(NULL, NULL);
+		case O_TOP: opt.top = rk_number(optarg, "--top", 0, LONG_MAX); break;
+		case O_MIN: opt.min = rk_number(optarg, "--min", 1, LONG_MAX); break;
+		case O_MAXKEYS: opt.maxkeys = (size_t)rk_number(optarg, "--max-keys", 1, LONG_MAX); break;
+		case 'h': fputs(usage_text, stdout); rk_print_exit(help_text);
+		case O_VERSION: rk_print_exit("rcount (rkit) " RKIT_VERSION "\n");
+		default: rk_usage("unhandled option");   /* rk_getopt() handles bad ones */
 		}
 	}
 	argc -= optind;
@@ -732,20 +722,19 @@ main(int argc, char **argv)
 	rk_count_init(&table, opt.maxkeys);
 	if (opt.merge) {
 		if (opt.mode != M_NONE || dictpath || opt.ropts.encoding || opt.ropts.text_col)
-			usage("%s", "-m reads rcount tables: no -q -b -s -e -f -w -n -W -D -E --text with it");
+			rk_usage("-m reads rcount tables: no -q -b -s -e -f -w -n -W -D -E --text with it");
 		merge(argv, argc);
 		return rk_finish();
 	}
-	if (opt.ropts.id_col && !opt.ropts.text_col)
-		rk_die(2, "--id needs --text");
+	rk_check_columns(&opt.ropts);
 	if (opt.mode == M_NONE)
 		opt.mode = M_QUOTES;
 	if (opt.mode == M_WORDS && !dictpath)
-		usage("%s", "-W needs a dictionary: -D FILE, e.g. the dict.txt of Debian's python3-jieba");
+		rk_usage("-W needs a dictionary: -D FILE, e.g. the dict.txt of Debian's python3-jieba");
 	if (dictpath && opt.mode != M_WORDS)
-		usage("%s", "-D goes with -W");
+		rk_usage("-D goes with -W");
 	if (opt.ropts.encoding && !rk_encoding_ok(opt.ropts.encoding))
-		rk_die(2, "unknown encoding '%s'", opt.ropts.encoding);
+		rk_usage("unknown encoding '%s'", opt.ropts.encoding);
 	if (opt.mode == M_WORDS) {
 		load_dict(&opt.dict, dictpath, 1);
 		rk_dict_build(opt.dict);

@@ -34,14 +34,18 @@ typedef struct {
 	size_t nent, ordercap;
 	rk_arena *arena;         /* bytes of keys too long to keep in a slot */
 	size_t max;              /* most distinct keys held; 0 = no limit */
-	long dropped;            /* occurrences of keys turned away at max */
+	long dropped;            /* occurrences of keys turned away at max (LONG_MAX: or more) */
+	long saturated;          /* additions that would have gone past LONG_MAX: the
+	                            count is held at LONG_MAX (first such key: saturated_id) */
+	unsigned long saturated_id;
 	rk_centry *ent;          /* rk_count_sort(): the entries, in order */
 	size_t nsorted, entcap;
 } rk_count;
 
 void rk_count_init(rk_count *c, size_t max);
-/* Adds n to key (grp, k[0..len)).  Returns the key's id, or -1 when the
- * key is new and the table is full (then n is added to c->dropped). */
+/* Adds n (>= 0) to key (grp, k[0..len)).  Returns the key's id, or -1 when
+ * the key is new and the table is full (then n is added to c->dropped).  A
+ * sum past LONG_MAX stays at LONG_MAX and is counted in c->saturated. */
 long rk_count_add(rk_count *c, unsigned grp, const char *k, size_t len, long n);
 /* Adds 1 to each of n keys: faster than one at a time in a big table. */
 typedef struct { const char *k; uint32_t len, grp; } rk_ckey;

@@ -577,6 +577,9 @@ rk_encoding_ok(const char *name)
 	iconv_t cd;
 	if (is_utf8_name(name))
 		return 1;
+	/* iconv takes "" for the locale's encoding: not what -E '' means */
+	if (!*name)
+		return 0;
 	cd = iconv_open("UTF-8", name);
 	if (cd == (iconv_t)-1)
 		return 0;

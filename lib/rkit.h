@@ -21,6 +21,19 @@ void rk_init(const char *prog);  /* sets argv0, SIGPIPE handling, stdout buffer 
 void rk_warn(const char *fmt, ...);   /* "prog: msg\n" on stderr */
 void rk_fail(const char *fmt, ...);   /* rk_warn() and rk_status = 1 */
 _Noreturn void rk_die(int status, const char *fmt, ...);
+/* A usage error: "prog: msg" and "Try 'prog --help'.", exit 2. */
+_Noreturn void rk_usage(const char *fmt, ...);
+/* getopt_long() whose errors are usage errors as above (its own message,
+ * under the tool's name rather than the path it was run by, then the
+ * Try line). */
+struct option;
+int rk_getopt(int argc, char **argv, const char *optstring, const struct option *longopts);
+/* The decimal number s, for option opt, in lo..hi; else a usage error
+ * (out of range included: no value is cut to fit). */
+long rk_number(const char *s, const char *opt, long lo, long hi);
+/* --help and --version: text on stdout and exit 0, or 1 with a message
+ * when it cannot be written (a full disk). */
+_Noreturn void rk_print_exit(const char *text);
 void *rk_alloc(size_t n);             /* malloc or die */
 void *rk_realloc(void *p, size_t n);
 int rk_finish(void);                  /* flush stdout, check for write errors; returns exit status */
@@ -175,5 +188,13 @@ size_t rk_sentence_len(const char *s, size_t n);
 /* Splits a line (without its newline) into at most max fields, in place
  * (tabs become NULs); returns the field count. */
 int rk_tsv_split(char *line, char **fields, int max);
+/* 1 if s is one or more ASCII digits and nothing else. */
+int rk_is_digits(const char *s);
+/* Column numbers of --text and --id run from 1 to this. */
+#define RK_MAXCOL 1000000
+/* A usage error (rk_usage()) unless --text and --id are each a column name
+ * or a number from 1 to RK_MAXCOL, --id comes with --text, a number with a
+ * number, and they name two columns.  Tools call it once options are read. */
+void rk_check_columns(const rk_opts *o);
 
 #endif
