@@ -104,6 +104,8 @@ seqlen(const unsigned char *s, size_t n)
 	return len;
 }
 
+int rk_u8seqlen(const unsigned char *s, size_t n) { return seqlen(s, n); }
+
 /* Characters the lines lose: U+200B-U+200D, U+2060, U+FEFF. */
 static inline int
 is_zero_width(const unsigned char *s)

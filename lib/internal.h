@@ -91,6 +91,9 @@ typedef struct {
  * processors are there; 0 when the reader already has one (rk_opts.ahead) */
 int rk_in_open(rk_input *in, const char *path, const char *encoding, int decoder_thread);
 long rk_cpus(void);   /* processors this process may run on (ahead.c) */
+/* Length of the well-formed UTF-8 sequence at s (n bytes there), 0 if it
+ * is invalid, -1 if cut short by the end (input.c). */
+int rk_u8seqlen(const unsigned char *s, size_t n);
 /* Next line into in->line; 1 if there is one, 0 at end of input. */
 int rk_in_line(rk_input *in);
 void rk_in_close(rk_input *in);

@@ -1808,6 +1808,51 @@ tsv_next(rk_reader *r)
 	return 0;
 }
 
+/* The doc column is UTF-8 like every other: a file name's invalid bytes
+ * become U+FFFD there, as bytes of text do, and are said once, with the
+ * name written \xHH so that the file can be told.  (TSV input gets the
+ * same from the reader's decoding: the two agree.) */
+static char *
+doc_name(const char *path)
+{
+	const unsigned char *u = (const unsigned char *)path;
+	size_t n = strlen(path), i, o = 0, shown = 0;
+	char *name = rk_alloc(3 * n + 1), *raw;
+	int bad = 0;
+	for (i = 0; i < n;) {
+		int l = rk_u8seqlen(u + i, n - i);
+		if (l <= 0) {
+			memcpy(name + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+			bad++;
+			continue;
+		}
+		memcpy(name + o, path + i, (size_t)l);
+		o += (size_t)l;
+		i += (size_t)l;
+	}
+	name[o] = '\0';
+	if (!bad)
+		return name;
+	raw = rk_alloc(4 * n + 1);
+	for (i = 0; i < n;) {
+		int l = rk_u8seqlen(u + i, n - i);
+		if (l <= 0) {
+			shown += (size_t)sprintf(raw + shown, "\\x%02X", u[i]);
+			i++;
+			continue;
+		}
+		memcpy(raw + shown, path + i, (size_t)l);
+		shown += (size_t)l;
+		i += (size_t)l;
+	}
+	raw[shown] = '\0';
+	rk_warn("%s: file name not UTF-8: its invalid bytes are U+FFFD in the doc column", raw);
+	free(raw);
+	return name;
+}
+
 rk_reader *
 rk_open(const char *path, const rk_opts *opts)
 {
@@ -1822,8 +1867,7 @@ rk_open(const char *path, const rk_opts *opts)
 		free(r);
 		return NULL;
 	}
-	r->name = rk_alloc(strlen(r->in.name) + 1);
-	strcpy(r->name, r->in.name);
+	r->name = doc_name(r->in.name);
 	r->in.name = r->name;
 	r->docname = r->name;
 	r->fresh_doc = 1;
