@@ -1816,39 +1816,28 @@ static char *
 doc_name(const char *path)
 {
 	const unsigned char *u = (const unsigned char *)path;
-	size_t n = strlen(path), i, o = 0, shown = 0;
-	char *name = rk_alloc(3 * n + 1), *raw;
+	size_t n = strlen(path), i = 0, o = 0, shown = 0;
+	char *name = rk_alloc(3 * n + 1), *raw = rk_alloc(4 * n + 1);
 	int bad = 0;
-	for (i = 0; i < n;) {
+	while (i < n) {
 		int l = rk_u8seqlen(u + i, n - i);
 		if (l <= 0) {
 			memcpy(name + o, "\xEF\xBF\xBD", 3);
 			o += 3;
+			shown += (size_t)sprintf(raw + shown, "\\x%02X", u[i]);
 			i++;
-			bad++;
+			bad = 1;
 			continue;
 		}
 		memcpy(name + o, path + i, (size_t)l);
-		o += (size_t)l;
-		i += (size_t)l;
-	}
-	name[o] = '\0';
-	if (!bad)
-		return name;
-	raw = rk_alloc(4 * n + 1);
-	for (i = 0; i < n;) {
-		int l = rk_u8seqlen(u + i, n - i);
-		if (l <= 0) {
-			shown += (size_t)sprintf(raw + shown, "\\x%02X", u[i]);
-			i++;
-			continue;
-		}
 		memcpy(raw + shown, path + i, (size_t)l);
+		o += (size_t)l;
 		shown += (size_t)l;
 		i += (size_t)l;
 	}
-	raw[shown] = '\0';
-	rk_warn("%s: file name not UTF-8: its invalid bytes are U+FFFD in the doc column", raw);
+	name[o] = raw[shown] = '\0';
+	if (bad)
+		rk_warn("%s: file name not UTF-8: its invalid bytes are U+FFFD in the doc column", raw);
 	free(raw);
 	return name;
 }
