@@ -45,6 +45,7 @@ struct ctx {
 	char *carried;     /* and the columns carried with it */
 	size_t carriedlen, carriedcap;
 	const rk_reader *r;
+	rk_sentcut cut;
 };
 
 static void
@@ -122,11 +123,12 @@ gather(struct ctx *c, const rk_block *b, int starts_row)
 }
 
 static void
-sentences(const struct ctx *c, const rk_block *b)
+sentences(struct ctx *c, const rk_block *b)
 {
 	size_t off = 0, a = 0;
+	rk_sentcut_init(&c->cut, b->text, b->len);
 	while (off < b->len) {
-		size_t k = rk_sentence_len(b->text + off, b->len - off);
+		size_t k = rk_sentence_at(&c->cut, off);
 		/* the line of the last anchor at or before off, as rk_pos() finds
 		 * it; sentences go forward, and the column is not wanted, so the
 		 * walk skips rk_pos()'s counting of characters */
@@ -258,5 +260,6 @@ main(int argc, char **argv)
 	free(c.buf);
 	free(c.doc);
 	free(c.carried);
+	rk_sentcut_free(&c.cut);
 	return rk_finish();
 }

@@ -182,6 +182,22 @@ int rk_encoding_ok(const char *name);
  * mark (。！？； ! ? ; and trailing closers), not inside quotes or brackets,
  * not at the dot of 37.8% or 1.扎实.  Returns n if no end is found. */
 size_t rk_sentence_len(const char *s, size_t n);
+/* The sentences of one text one after another, in time linear in the text
+ * (rk_sentence_len() on each rest would be quadratic where quotes never
+ * close): rk_sentence_at() gives the length of the sentence at off, for
+ * offsets that only grow, as rk_sentence_len(s + off, n - off) does but
+ * for openers never closed, which it treats as plain characters from the
+ * first time it meets them on.  Init may be called again for the next
+ * text; free at the end. */
+typedef struct {
+	const char *s;
+	size_t n;
+	size_t *skip, nskip, skipcap;   /* offsets of openers never closed */
+	size_t iskip;                   /* the first of them not behind us */
+} rk_sentcut;
+void rk_sentcut_init(rk_sentcut *c, const char *s, size_t n);
+size_t rk_sentence_at(rk_sentcut *c, size_t off);
+void rk_sentcut_free(rk_sentcut *c);
 
 /* ---- reading rkit TSV (tsv.c) ----------------------------------------- */
 
