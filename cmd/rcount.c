@@ -431,11 +431,8 @@ count_doc(rk_reader *r, void *ctx)
  * a header line is recognised and skipped.  Groups (doc, or doc and sect)
  * keep the order they first appear in, so merging the tables of chunks of
  * a corpus, in order, gives the table of the whole. */
-static int in_fields;          /* 2, 3 or 4 once known */
 static rk_count groups;        /* escaped "doc" or "doc\tsect", id = index */
-
-static const char *const headers[] = { NULL, NULL, "key\tcount", "doc\tkey\tcount",
-	                               "doc\tsect\tkey\tcount" };
+static rk_merge merging = { &table, &groups, -1, 0 };
 
 static void
 merge_file(const char *path)
@@ -445,76 +442,31 @@ merge_file(const char *path)
 	size_t cap = 0;
 	ssize_t got;
 	long lineno = 0, bad = 0, firstbad = 0;
-	int keep;
 
 	if (!f) {
 		rk_fail("%s: %s", path, strerror(errno));
 		return;
 	}
+	merging.keep = opt.by == BY_ALL ? 0 : opt.by == BY_DOC ? 1 : -1;
 	while ((got = getline(&line, &cap, f)) >= 0) {
-		char *field[5], *p, *end;
-		int nf = 0, bad_esc = 0, k;
-		long n;
-		size_t klen;
-		unsigned grp = 0;
+		int k;
 		lineno++;
 		if (got > 0 && line[got - 1] == '\n')
 			line[--got] = '\0';
-		/* a header (anywhere: tables may come concatenated) */
-		for (k = 2; k <= 4 && strcmp(line, headers[k]) != 0; k++)
-			;
-		if (k <= 4) {
-			if (!in_fields)
-				in_fields = k;
-			if (k == in_fields)
-				continue;
-			if (lineno == 1)
-				goto shape;
+		k = rk_merge_line(&merging, line, lineno == 1);
+		if (k == RK_MERGE_SHAPE) {
+			rk_fail("%s: rows of a different shape from the first table's (%s): file skipped",
+			        path, rk_merge_header[merging.fields]);
+			break;
 		}
-		for (p = line, field[nf++] = p; nf <= 4 && (p = strchr(p, '\t')); field[nf++] = ++p)
-			*p = '\0';
-		if (p || nf < 2)
-			nf = 0;   /* too many fields or too few */
-		if (nf && !in_fields)
-			in_fields = nf;
-		if (nf && nf != in_fields) {
-			if (lineno == 1)
-				goto shape;
-			nf = 0;
-		}
-		errno = 0;
-		n = nf && rk_is_digits(field[nf - 1]) ? strtol(field[nf - 1], &end, 10) : -1;
-		if (n < 0 || errno) {
-			if (!bad++)
-				firstbad = lineno;
-			continue;
-		}
-		/* group: doc or doc<tab>sect as written, cut to what --by keeps */
-		keep = opt.by == BY_ALL ? 0 : opt.by == BY_DOC ? 1 : nf - 2;
-		if (keep > 0) {
-			size_t glen = strlen(field[0]);
-			if (keep == 2) {
-				field[1][-1] = '\t';
-				glen += 1 + strlen(field[1]);
-			}
-			grp = (unsigned)rk_count_add(&groups, 0, field[0], glen, 1);
-		}
-		klen = strlen(field[nf - 2]);
-		klen = rk_unescape(field[nf - 2], klen, &bad_esc);
-		rk_count_add(&table, grp, field[nf - 2], klen, n);
+		if (k == RK_MERGE_BAD && !bad++)
+			firstbad = lineno;
 	}
 	if (ferror(f))
 		rk_fail("%s: %s", path, strerror(errno));
 	if (bad)
 		rk_fail("%s: line %ld: not a row of %d fields ending in a count (lines skipped: %ld)",
-		        path, firstbad, in_fields, bad);
-	free(line);
-	if (f != stdin)
-		fclose(f);
-	return;
-shape:
-	rk_fail("%s: rows of a different shape from the first table's (%s): file skipped", path,
-	        headers[in_fields]);
+		        path, firstbad, merging.fields, bad);
 	free(line);
 	if (f != stdin)
 		fclose(f);
@@ -539,11 +491,11 @@ merge(char **files, int n)
 		merge_file("-");
 	for (k = 0; k < n; k++)
 		merge_file(files[k]);
-	if (!in_fields)
-		in_fields = opt.by == BY_ALL ? 2 : opt.by == BY_SECT ? 4 : 3;
+	if (!merging.fields)
+		merging.fields = opt.by == BY_ALL ? 2 : opt.by == BY_SECT ? 4 : 3;
 	if (opt.by == BY_DEFAULT)
-		opt.by = in_fields == 2 ? BY_ALL : in_fields == 3 ? BY_DOC : BY_SECT;
-	if ((opt.by == BY_SECT && in_fields < 4) || (opt.by == BY_DOC && in_fields < 3))
+		opt.by = merging.fields == 2 ? BY_ALL : merging.fields == 3 ? BY_DOC : BY_SECT;
+	if ((opt.by == BY_SECT && merging.fields < 4) || (opt.by == BY_DOC && merging.fields < 3))
 		rk_die(2, "--by %s: the input has no %s column", opt.by == BY_SECT ? "sect" : "doc",
 		       opt.by == BY_SECT ? "sect" : "doc");
 	header();

@@ -61,6 +61,24 @@ void rk_count_clear(rk_count *c);
 void rk_count_free(rk_count *c);
 int rk_keycmp(const char *a, size_t alen, const char *b, size_t blen);
 
+/* ---- summing tables (countmerge.c) ----------------------------------- */
+
+/* rcount -m.  The shape (2, 3 or 4 fields: key count, doc key count, doc
+ * sect key count) is the first table's; header lines are skipped wherever
+ * they are.  Groups (doc, or doc and sect, as written) go into groups, in
+ * the order they first appear, their ids the groups of the keys in table. */
+typedef struct {
+	rk_count *table, *groups;
+	int keep;        /* group columns kept: 0 (--by all), 1 (--by doc), -1 all there are */
+	int fields;      /* 2, 3 or 4 once known */
+} rk_merge;
+enum { RK_MERGE_ROW, RK_MERGE_HEADER, RK_MERGE_BAD, RK_MERGE_SHAPE };
+extern const char *const rk_merge_header[5];   /* by number of fields */
+/* One line (NUL-terminated, no newline; split in place).  first: the
+ * first line of a table, where another shape is RK_MERGE_SHAPE (the table
+ * does not fit) rather than a bad row. */
+int rk_merge_line(rk_merge *m, char *line, int first);
+
 /* ---- span finders (countspan.c) -------------------------------------- */
 
 /* Quoted phrases: text inside “…” 「…」 『…』 "…" (and the full-width ＂),
