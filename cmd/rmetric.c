@@ -315,7 +315,7 @@ main(int argc, char **argv)
 			break;
 		case 'U':
 			if (rk_units_load(optarg) < 0)
-				rk_die(2, "%s: %s", optarg, strerror(errno));
+				rk_die(2, "%s: %s", optarg, errno == EILSEQ ? "not UTF-8" : strerror(errno));
 			break;
 		case 'a': c.all = 1; break;
 		case 'c': c.context = 1; break;

@@ -56,6 +56,8 @@ size_t rk_unescape(char *s, size_t n, int *bad);
  * Input is assumed valid (everything past the decoder is). */
 unsigned rk_u8dec(const char *s, size_t n, int *len);
 size_t rk_u8count(const char *s, size_t n);          /* code points */
+/* 1 if s[0..n) is strict UTF-8 (for bytes from outside: option files). */
+int rk_u8valid(const char *s, size_t n);
 unsigned rk_u8last(const char *s, size_t n, int *len); /* the last code point, 0 if none */
 /* Code points, exact up to max; max + 1 when there are more. */
 size_t rk_u8count_max(const char *s, size_t n, size_t max);
