@@ -161,38 +161,12 @@ count_word(void *ctx, const char *k, size_t len, size_t off)
 static void
 match_regex(struct regex *re, const char *s, size_t n)
 {
-	PCRE2_SIZE off = 0, *ov = pcre2_get_ovector_pointer(match_data);
-	while (off <= n) {
-		int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, off, PCRE2_NO_UTF_CHECK, match_data,
-		                     match_ctx);
-		size_t a, b;
-		if (rc == PCRE2_ERROR_NOMATCH)
-			return;
-		if (rc < 0) {
-			if (!re->warned) {
-				PCRE2_UCHAR msg[256];
-				pcre2_get_error_message(rc, msg, sizeof msg);
-				rk_fail("%s: -e %s: %s; matches after it not counted", curdoc, re->src,
-				        (char *)msg);
-				re->warned = 1;
-			}
-			return;
-		}
-		/* the first group when the pattern has one and it took part */
-		a = ov[0], b = ov[1];
-		if (rc > 1 && ov[2] != PCRE2_UNSET)
-			a = ov[2], b = ov[3];
-		if (b > a)
-			count_span(NULL, s + a, b - a, a);
-		if (ov[1] > off) {
-			off = ov[1];
-		} else {   /* an empty match: step over one character */
-			int len;
-			if (off >= n)
-				return;
-			rk_u8dec(s + off, n - off, &len);
-			off += (size_t)len;
-		}
+	int rc = rk_find_regex(re->code, match_data, match_ctx, s, n, count_span, NULL);
+	if (rc < 0 && !re->warned) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		rk_fail("%s: -e %s: %s; matches after it not counted", curdoc, re->src, (char *)msg);
+		re->warned = 1;
 	}
 }
 
@@ -510,7 +484,7 @@ add_regex(const char *src, size_t len, const char *where)
 {
 	int err;
 	PCRE2_SIZE erroff;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, PCRE2_UTF | PCRE2_UCP, &err, &erroff,
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, RK_REGEX_OPTIONS, &err, &erroff,
 	                                 NULL);
 	char *copy;
 	if (!code) {

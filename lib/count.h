@@ -10,6 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
 typedef void rk_emit(void *ctx, const char *key, size_t len, size_t off);
 
 /* ---- the table (count.c) --------------------------------------------- */
@@ -109,6 +114,20 @@ rk_u8dec_fast(const char *s, size_t n, int *len)
 	}
 	return rk_u8dec(s, n, len);
 }
+
+/* ---- patterns (countre.c) --------------------------------------------- */
+
+/* How rcount compiles -e and -f patterns: on characters; \C (one byte)
+ * refused, since a match of it cuts a character and its key would not be
+ * UTF-8. */
+#define RK_REGEX_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C)
+
+/* The matches of re (compiled with RK_REGEX_OPTIONS) in s, or of its first group
+ * where it took part, each emitted if not empty; after an empty match the
+ * search goes on a character later.  md needs room for re's groups.
+ * Returns 0, or the PCRE2 error that stopped it (a match limit). */
+int rk_find_regex(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context *mc, const char *s,
+                  size_t n, rk_emit *emit, void *ctx);
 
 /* ---- dictionaries and term lists (acmatch.c) ------------------------- */
 
