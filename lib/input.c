@@ -1352,7 +1352,11 @@ rk_in_raw_field(rk_input *in, char **buf, size_t *len, size_t *cap)
 			if (k > 0 && src[k - 1] >= 0xC0)
 				k--;
 		}
-		append_valid(buf, len, cap, src, k);
+		/* bounded memory: past RK_FIELD_MAX the rest is read past */
+		if (*len < RK_FIELD_MAX)
+			append_valid(buf, len, cap, src, k);
+		else if (k)
+			in->raw_cut = 1;
 		if (end) {
 			in->record_end = 1;
 			in->record_term = src[k] == '\t' ? '\t' : '\n';

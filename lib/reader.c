@@ -111,7 +111,8 @@ struct rk_reader {
 	int docs, col_id;      /* one document per row: ids and text in these columns */
 	long record;           /* rows read, for messages */
 	long short_rows, first_short;   /* rows without the text column (short_row()) */
-	int short_said;
+	long long_rows, first_long;     /* rows with an id or carried column too long */
+	int short_said, long_said;
 	const char *text_name; /* --text by name, for messages; NULL by number */
 	const char *docname;   /* r->name, or the current row's id */
 	int fresh_doc;         /* no block emitted yet in this document */
@@ -1581,6 +1582,12 @@ end_records(rk_reader *r)
 		        r->name, r->short_rows, r->short_rows > 1 ? "s" : "", r->text_name ? "'" : "",
 		        r->text_name ? r->text_name : col, r->text_name ? "'" : "", r->first_short);
 	}
+	if (r->long_rows && !r->long_said) {
+		r->long_said = 1;
+		rk_fail("%s: %ld row%s with a column before the text longer than %d MiB skipped "
+		        "(the first: row %ld)", r->name, r->long_rows, r->long_rows > 1 ? "s" : "",
+		        RK_FIELD_MAX >> 20, r->first_long);
+	}
 	return 0;
 }
 
@@ -1612,6 +1619,7 @@ next_record(rk_reader *r)
 		}
 		strcpy(r->rowdoc, name);   /* without an id column: the operand and the row number */
 		r->carriedlen = 0;
+		in->raw_cut = 0;
 		for (col = 0; col < r->col_text; col++) {
 			int got;
 			rk_in_begin_field(in);
@@ -1674,6 +1682,14 @@ next_record(rk_reader *r)
 			continue;
 		}
 		rk_in_begin_field(in);
+		if (in->raw_cut) {
+			/* an id or carried column held whole would leave memory
+			 * unbounded, cut it would be wrong: the row goes */
+			if (r->long_rows++ == 0)
+				r->first_long = r->record;
+			rk_in_skip_field(in);
+			continue;
+		}
 		if (at_end(in))
 			return end_records(r);
 		reset_outline(r);
