@@ -1606,7 +1606,7 @@ next_record(rk_reader *r)
 			do {
 				rk_in_begin_field(in);
 				rk_in_skip_field(in);
-				n++;
+				n += n < RK_MAXCOL;   /* for the message; a row of 2^31 tabs would wrap */
 			} while (in->record_term == '\t');
 			if (r->carry && !r->warned_after)
 				warn_after(r, NULL, n);
