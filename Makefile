@@ -80,6 +80,16 @@ asan:
 check: all units asan
 	sh tests/run . asan
 
+# Long fuzz campaigns (tests/fuzz/run): each target in FUZZ_TARGETS (default
+# all) for FUZZ_SECONDS, one after another on one core, the corpora kept in
+# FUZZ_DIR so that the next campaign goes on from them.  make check runs
+# each for 60 s only.
+FUZZ_SECONDS = 1800
+FUZZ_DIR = $(CURDIR)/fuzz-work
+FUZZ_TARGETS =
+fuzz: all
+	RK_FUZZ_SECONDS=$(FUZZ_SECONDS) RK_FUZZ_DIR=$(FUZZ_DIR) sh tests/fuzz/run $(FUZZ_TARGETS)
+
 bench: all
 	sh tests/bench
 
@@ -103,4 +113,4 @@ uninstall:
 clean:
 	rm -rf bin obj asan tests/out
 
-.PHONY: all units asan check bench demo deps install uninstall clean
+.PHONY: all units asan check fuzz bench demo deps install uninstall clean

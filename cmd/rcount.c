@@ -4,6 +4,7 @@
  * tables (-m).  See rcount(1). */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,26 +104,6 @@ static struct {
  * here (and spans across the cut are not found). */
 enum { PARA_MAX = 4 << 20 };
 
-static _Noreturn void
-usage(const char *fmt, const char *arg)
-{
-	if (fmt)
-		rk_warn(fmt, arg);
-	fputs(usage_text, stderr);
-	exit(2);
-}
-
-static long
-number(const char *s, const char *what, long lo)
-{
-	char *end;
-	long v;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo)
-		usage("bad %s", what);
-	return v;
-}
 
 /* ---- counting ----------------------------------------------------------- */
 
@@ -183,38 +164,12 @@ count_word(void *ctx, const char *k, size_t len, size_t off)
 static void
 match_regex(struct regex *re, const char *s, size_t n)
 {
-	PCRE2_SIZE off = 0, *ov = pcre2_get_ovector_pointer(match_data);
-	while (off <= n) {
-		int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, off, PCRE2_NO_UTF_CHECK, match_data,
-		                     match_ctx);
-		size_t a, b;
-		if (rc == PCRE2_ERROR_NOMATCH)
-			return;
-		if (rc < 0) {
-			if (!re->warned) {
-				PCRE2_UCHAR msg[256];
-				pcre2_get_error_message(rc, msg, sizeof msg);
-				rk_fail("%s: -e %s: %s; matches after it not counted", curdoc, re->src,
-				        (char *)msg);
-				re->warned = 1;
-			}
-			return;
-		}
-		/* the first group when the pattern has one and it took part */
-		a = ov[0], b = ov[1];
-		if (rc > 1 && ov[2] != PCRE2_UNSET)
-			a = ov[2], b = ov[3];
-		if (b > a)
-			count_span(NULL, s + a, b - a, a);
-		if (ov[1] > off) {
-			off = ov[1];
-		} else {   /* an empty match: step over one character */
-			int len;
-			if (off >= n)
-				return;
-			rk_u8dec(s + off, n - off, &len);
-			off += (size_t)len;
-		}
+	int rc = rk_find_regex(re->code, match_data, match_ctx, s, n, count_span, NULL);
+	if (rc < 0 && !re->warned) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		rk_fail("%s: -e %s: %s; matches after it not counted", curdoc, re->src, (char *)msg);
+		re->warned = 1;
 	}
 }
 
@@ -303,6 +258,22 @@ header(void)
 		rk_out_tsv(h, strlen(h));
 }
 
+/* Sums past LONG_MAX (rcount -m of huge counts) are held there: said
+ * once per table, exit 1.  After rk_count_sort(). */
+static void
+report_saturated(const rk_count *c)
+{
+	size_t i, len, n = 0;
+	const char *key;
+	if (!c->saturated)
+		return;
+	for (i = 0; i < c->nsorted; i++)
+		n += c->ent[i].n == LONG_MAX;
+	key = rk_count_key(c, c->saturated_id, &len);
+	rk_fail("count of '%.*s'%s over %ld: written as %ld", (int)(len < 200 ? len : 200), key,
+	        n > 1 ? " and other keys" : "", LONG_MAX, LONG_MAX);
+}
+
 /* Keeps the entries that pass --min and --top (per group, by count), in
  * the order asked for. */
 static void
@@ -311,6 +282,7 @@ select_entries(rk_count *c)
 	size_t i, o = 0;
 	long rank = 0;
 	rk_count_sort(c, 0);
+	report_saturated(c);
 	for (i = 0; i < c->nsorted; i++) {
 		if (i > 0 && c->ent[i].grp != c->ent[i - 1].grp)
 			rank = 0;
@@ -432,22 +404,8 @@ count_doc(rk_reader *r, void *ctx)
  * a header line is recognised and skipped.  Groups (doc, or doc and sect)
  * keep the order they first appear in, so merging the tables of chunks of
  * a corpus, in order, gives the table of the whole. */
-static int in_fields;          /* 2, 3 or 4 once known */
 static rk_count groups;        /* escaped "doc" or "doc\tsect", id = index */
-
-static const char *const headers[] = { NULL, NULL, "key\tcount", "doc\tkey\tcount",
-	                               "doc\tsect\tkey\tcount" };
-
-static int
-is_count(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
-}
+static rk_merge merging = { &table, &groups, -1, 0 };
 
 static void
 merge_file(const char *path)
@@ -457,76 +415,31 @@ merge_file(const char *path)
 	size_t cap = 0;
 	ssize_t got;
 	long lineno = 0, bad = 0, firstbad = 0;
-	int keep;
 
 	if (!f) {
 		rk_fail("%s: %s", path, strerror(errno));
 		return;
 	}
+	merging.keep = opt.by == BY_ALL ? 0 : opt.by == BY_DOC ? 1 : -1;
 	while ((got = getline(&line, &cap, f)) >= 0) {
-		char *field[5], *p, *end;
-		int nf = 0, bad_esc = 0, k;
-		long n;
-		size_t klen;
-		unsigned grp = 0;
+		int k;
 		lineno++;
 		if (got > 0 && line[got - 1] == '\n')
 			line[--got] = '\0';
-		/* a header (anywhere: tables may come concatenated) */
-		for (k = 2; k <= 4 && strcmp(line, headers[k]) != 0; k++)
-			;
-		if (k <= 4) {
-			if (!in_fields)
-				in_fields = k;
-			if (k == in_fields)
-				continue;
-			if (lineno == 1)
-				goto shape;
+		k = rk_merge_line(&merging, line, lineno == 1);
+		if (k == RK_MERGE_SHAPE) {
+			rk_fail("%s: rows of a different shape from the first table's (%s): file skipped",
+			        path, rk_merge_header[merging.fields]);
+			break;
 		}
-		for (p = line, field[nf++] = p; nf <= 4 && (p = strchr(p, '\t')); field[nf++] = ++p)
-			*p = '\0';
-		if (p || nf < 2)
-			nf = 0;   /* too many fields or too few */
-		if (nf && !in_fields)
-			in_fields = nf;
-		if (nf && nf != in_fields) {
-			if (lineno == 1)
-				goto shape;
-			nf = 0;
-		}
-		errno = 0;
-		n = nf && is_count(field[nf - 1]) ? strtol(field[nf - 1], &end, 10) : -1;
-		if (n < 0 || errno) {
-			if (!bad++)
-				firstbad = lineno;
-			continue;
-		}
-		/* group: doc or doc<tab>sect as written, cut to what --by keeps */
-		keep = opt.by == BY_ALL ? 0 : opt.by == BY_DOC ? 1 : nf - 2;
-		if (keep > 0) {
-			size_t glen = strlen(field[0]);
-			if (keep == 2) {
-				field[1][-1] = '\t';
-				glen += 1 + strlen(field[1]);
-			}
-			grp = (unsigned)rk_count_add(&groups, 0, field[0], glen, 1);
-		}
-		klen = strlen(field[nf - 2]);
-		klen = rk_unescape(field[nf - 2], klen, &bad_esc);
-		rk_count_add(&table, grp, field[nf - 2], klen, n);
+		if (k == RK_MERGE_BAD && !bad++)
+			firstbad = lineno;
 	}
 	if (ferror(f))
 		rk_fail("%s: %s", path, strerror(errno));
 	if (bad)
 		rk_fail("%s: line %ld: not a row of %d fields ending in a count (lines skipped: %ld)",
-		        path, firstbad, in_fields, bad);
-	free(line);
-	if (f != stdin)
-		fclose(f);
-	return;
-shape:
-	rk_fail("%s: rows of a different shape from the first table's (%s): file skipped", path,
-	        headers[in_fields]);
+		        path, firstbad, merging.fields, bad);
 	free(line);
 	if (f != stdin)
 		fclose(f);
@@ -551,11 +464,11 @@ merge(char **files, int n)
 		merge_file("-");
 	for (k = 0; k < n; k++)
 		merge_file(files[k]);
-	if (!in_fields)
-		in_fields = opt.by == BY_ALL ? 2 : opt.by == BY_SECT ? 4 : 3;
+	if (!merging.fields)
+		merging.fields = opt.by == BY_ALL ? 2 : opt.by == BY_SECT ? 4 : 3;
 	if (opt.by == BY_DEFAULT)
-		opt.by = in_fields == 2 ? BY_ALL : in_fields == 3 ? BY_DOC : BY_SECT;
-	if ((opt.by == BY_SECT && in_fields < 4) || (opt.by == BY_DOC && in_fields < 3))
+		opt.by = merging.fields == 2 ? BY_ALL : merging.fields == 3 ? BY_DOC : BY_SECT;
+	if ((opt.by == BY_SECT && merging.fields < 4) || (opt.by == BY_DOC && merging.fields < 3))
 		rk_die(2, "--by %s: the input has no %s column", opt.by == BY_SECT ? "sect" : "doc",
 		       opt.by == BY_SECT ? "sect" : "doc");
 	header();
@@ -570,7 +483,7 @@ add_regex(const char *src, size_t len, const char *where)
 {
 	int err;
 	PCRE2_SIZE erroff;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, PCRE2_UTF | PCRE2_UCP, &err, &erroff,
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, RK_REGEX_OPTIONS, &err, &erroff,
 	                                 NULL);
 	char *copy;
 	if (!code) {
@@ -608,6 +521,9 @@ add_regex_file(const char *path)
 		snprintf(where, sizeof where, "%.400s: line %ld", path, lineno);
 		add_regex(line, (size_t)got, where);
 	}
+	/* a directory opens, then fails to read (EISDIR) */
+	if (ferror(f))
+		rk_die(2, "%s: %s", path, strerror(errno));
 	free(line);
 	fclose(f);
 }
@@ -626,7 +542,7 @@ static void
 set_mode(enum mode m)
 {
 	if (opt.mode != M_NONE && opt.mode != m)
-		usage("%s", "choose one of -q -b -s -e/-f/-w -n -W");
+		rk_usage("choose one of -q -b -s -e/-f/-w -n -W");
 	opt.mode = m;
 }
 
@@ -640,8 +556,8 @@ parse_ngrams(const char *s)
 	hi = lo;
 	if (*end == '-' && end[1])
 		hi = strtol(end + 1, &end, 10);
-	if (errno || end == s || *end || lo < 1 || hi < lo || hi > 16)
-		usage("bad -n %s: want N or N-M with 1 <= N <= M <= 16", s);
+	if (errno || end == s || *end || *s < '0' || *s > '9' || lo < 1 || hi < lo || hi > 16)
+		rk_usage("bad -n %s: want N or N-M with 1 <= N <= M <= 16", s);
 	opt.nlo = (int)lo;
 	opt.nhi = (int)hi;
 }
@@ -682,7 +598,7 @@ main(int argc, char **argv)
 
 	rk_init(argv[0]);
 	opt.top = -1;
-	while ((c = getopt_long(argc, argv, "qbse:f:w:n:WD:L:amNE:h", longopts, NULL)) != -1) {
+	while ((c = rk_getopt(argc, argv, "qbse:f:w:n:WD:L:amNE:h", longopts)) != -1) {
 		switch (c) {
 		case 'q': set_mode(M_QUOTES); break;
 		case 'b': set_mode(M_TITLES); break;
@@ -700,7 +616,7 @@ main(int argc, char **argv)
 		case 'n': set_mode(M_NGRAMS); parse_ngrams(optarg); break;
 		case 'W': set_mode(M_WORDS); break;
 		case 'D': dictpath = optarg; break;
-		case 'L': opt.maxlen = (size_t)number(optarg, "-L", 1); break;
+		case 'L': opt.maxlen = (size_t)rk_number(optarg, "-L", 1, LONG_MAX); break;
 		case 'a': opt.all_blocks = 1; break;
 		case 'm': opt.merge = 1; break;
 		case 'N': opt.noheader = 1; break;
@@ -712,19 +628,19 @@ main(int argc, char **argv)
 			if (strcmp(optarg, "doc") == 0) opt.by = BY_DOC;
 			else if (strcmp(optarg, "sect") == 0) opt.by = BY_SECT;
 			else if (strcmp(optarg, "all") == 0) opt.by = BY_ALL;
-			else usage("bad --by %s: want doc, sect or all", optarg);
+			else rk_usage("bad --by %s: want doc, sect or all", optarg);
 			break;
 		case O_SORT:
 			if (strcmp(optarg, "count") == 0) opt.bykey = 0;
 			else if (strcmp(optarg, "key") == 0) opt.bykey = 1;
-			else usage("bad --sort %s: want count or key", optarg);
+			else rk_usage("bad --sort %s: want count or key", optarg);
 			break;
-		case O_TOP: opt.top = number(optarg, "--top", 0); break;
-		case O_MIN: opt.min = number(optarg, "--min", 1); break;
-		case O_MAXKEYS: opt.maxkeys = (size_t)number(optarg, "--max-keys", 1); break;
-		case 'h': fputs(usage_text, stdout); fputs(help_text, stdout); return rk_finish();
-		case O_VERSION: puts("rcount (rkit) " RKIT_VERSION); return rk_finish();
-		default: usage(NULL, NULL);
+		case O_TOP: opt.top = rk_number(optarg, "--top", 0, LONG_MAX); break;
+		case O_MIN: opt.min = rk_number(optarg, "--min", 1, LONG_MAX); break;
+		case O_MAXKEYS: opt.maxkeys = (size_t)rk_number(optarg, "--max-keys", 1, LONG_MAX); break;
+		case 'h': fputs(usage_text, stdout); rk_print_exit(help_text);
+		case O_VERSION: rk_print_exit("rcount (rkit) " RKIT_VERSION "\n");
+		default: rk_usage("unhandled option");   /* rk_getopt() handles bad ones */
 		}
 	}
 	argc -= optind;
@@ -733,20 +649,19 @@ main(int argc, char **argv)
 	rk_count_init(&table, opt.maxkeys);
 	if (opt.merge) {
 		if (opt.mode != M_NONE || dictpath || opt.ropts.encoding || opt.ropts.text_col)
-			usage("%s", "-m reads rcount tables: no -q -b -s -e -f -w -n -W -D -E --text with it");
+			rk_usage("-m reads rcount tables: no -q -b -s -e -f -w -n -W -D -E --text with it");
 		merge(argv, argc);
 		return rk_finish();
 	}
-	if (opt.ropts.id_col && !opt.ropts.text_col)
-		rk_die(2, "--id needs --text");
+	rk_check_columns(&opt.ropts);
 	if (opt.mode == M_NONE)
 		opt.mode = M_QUOTES;
 	if (opt.mode == M_WORDS && !dictpath)
-		usage("%s", "-W needs a dictionary: -D FILE, e.g. the dict.txt of Debian's python3-jieba");
+		rk_usage("-W needs a dictionary: -D FILE, e.g. the dict.txt of Debian's python3-jieba");
 	if (dictpath && opt.mode != M_WORDS)
-		usage("%s", "-D goes with -W");
+		rk_usage("-D goes with -W");
 	if (opt.ropts.encoding && !rk_encoding_ok(opt.ropts.encoding))
-		rk_die(2, "unknown encoding '%s'", opt.ropts.encoding);
+		rk_usage("unknown encoding '%s'", opt.ropts.encoding);
 	if (opt.mode == M_WORDS) {
 		load_dict(&opt.dict, dictpath, 1);
 		rk_dict_build(opt.dict);

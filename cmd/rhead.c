@@ -1,5 +1,6 @@
 /* rhead: one row per outline entry (title, heading, item, lead). */
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,13 +35,6 @@ struct ctx {
 	int depth;
 	unsigned kinds;     /* bit per rk_entry */
 };
-
-static void
-usage(int status)
-{
-	fputs(usage_text, status ? stderr : stdout);
-	exit(status);
-}
 
 static void
 each(rk_reader *r, void *vctx)
@@ -86,9 +80,11 @@ parse_kinds(const char *list)
 				found = 1;
 			}
 		if (!found)
-			rk_die(2, "unknown kind '%s' (title, heading, item, lead)", tok);
+			rk_usage("unknown kind '%s' (title, heading, item, lead)", tok);
 	}
 	free(copy);
+	if (k == 0)
+		rk_usage("-k: empty kind list");
 	return k;
 }
 
@@ -110,33 +106,30 @@ main(int argc, char **argv)
 	struct ctx c = { -1, ~0u };
 	rk_opts o = { 0 };
 	int header = 1, ch;
-	char *end;
 
 	rk_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "d:k:E:Nh", longopts, NULL)) != -1) {
+	while ((ch = rk_getopt(argc, argv, "d:k:E:Nh", longopts)) != -1) {
 		switch (ch) {
 		case 'd':
-			c.depth = (int)strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || c.depth < 0)
-				rk_die(2, "bad depth '%s'", optarg);
+			/* deeper than any outline is every level */
+			c.depth = (int)rk_number(optarg, "-d", 0, INT_MAX);
 			break;
 		case 'k': c.kinds = parse_kinds(optarg); break;
 		case 'E':
 			if (!rk_encoding_ok(optarg))
-				rk_die(2, "unknown encoding '%s'", optarg);
+				rk_usage("unknown encoding '%s'", optarg);
 			o.encoding = optarg;
 			break;
 		case 'T': o.text_col = optarg; break;
 		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
 		case RK_OPT_CSV: case RK_OPT_BOM: case RK_OPT_LINE_BUFFERED: rk_out_option(ch); break;
-		case 'h': usage(0); break;
-		case 'V': puts("rhead (rkit) " RKIT_VERSION); return 0;
-		default: usage(2);
+		case 'h': rk_print_exit(usage_text);
+		case 'V': rk_print_exit("rhead (rkit) " RKIT_VERSION "\n");
+		default: rk_usage("unhandled option");   /* rk_getopt() handles bad ones */
 		}
 	}
-	if (o.id_col && !o.text_col)
-		rk_die(2, "--id needs --text");
+	rk_check_columns(&o);
 	o.carry = 1;
 	if (header)
 		o.header = "doc\tsect\tlevel\tline\tmarker\tkind\ttitle";

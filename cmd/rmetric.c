@@ -69,13 +69,6 @@ struct ctx {
 	size_t carriedlen;
 };
 
-static void
-usage(int status)
-{
-	fputs(usage_text, status ? stderr : stdout);
-	exit(status);
-}
-
 static int
 kept(const struct ctx *c, const char *unit)
 {
@@ -352,16 +345,16 @@ main(int argc, char **argv)
 
 	memset(&c, 0, sizeof c);
 	rk_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "u:U:acrE:Nh", longopts, NULL)) != -1) {
+	while ((ch = rk_getopt(argc, argv, "u:U:acrE:Nh", longopts)) != -1) {
 		switch (ch) {
 		case 'u':
 			keep_units(&c, optarg);
 			if (c.nkeep == 0)
-				rk_die(2, "-u: empty unit list");
+				rk_usage("-u: empty unit list");
 			break;
 		case 'U':
 			if (rk_units_load(optarg) < 0)
-				rk_die(2, "%s: %s", optarg, strerror(errno));
+				rk_die(2, "%s: %s", optarg, errno == EILSEQ ? "not UTF-8" : strerror(errno));
 			break;
 		case 'a': c.all = 1; break;
 		case 'c': c.context = 1; break;
@@ -369,20 +362,19 @@ main(int argc, char **argv)
 		case 'R': list_rules(); return rk_finish();
 		case 'E':
 			if (!rk_encoding_ok(optarg))
-				rk_die(2, "unknown encoding '%s'", optarg);
+				rk_usage("unknown encoding '%s'", optarg);
 			o.encoding = optarg;
 			break;
 		case 'T': o.text_col = optarg; break;
 		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
 		case RK_OPT_CSV: case RK_OPT_BOM: case RK_OPT_LINE_BUFFERED: rk_out_option(ch); break;
-		case 'h': usage(0); break;
-		case 'V': puts("rmetric (rkit) " RKIT_VERSION); return 0;
-		default: usage(2);
+		case 'h': rk_print_exit(usage_text);
+		case 'V': rk_print_exit("rmetric (rkit) " RKIT_VERSION "\n");
+		default: rk_usage("unhandled option");   /* rk_getopt() handles bad ones */
 		}
 	}
-	if (o.id_col && !o.text_col)
-		rk_die(2, "--id needs --text");
+	rk_check_columns(&o);
 	o.carry = 1;
 	/* the second thread hands blocks over in batches: a live pipeline
 	 * would wait for a batch to fill */

@@ -49,14 +49,8 @@ struct ctx {
 	char *carried;     /* and the columns carried with it */
 	size_t carriedlen, carriedcap;
 	const rk_reader *r;
+	rk_sentcut cut;
 };
-
-static void
-usage(int status)
-{
-	fputs(usage_text, status ? stderr : stdout);
-	exit(status);
-}
 
 static void
 row(const char *doc, const char *sect, long line, const char *kind, const char *text, size_t n,
@@ -133,11 +127,12 @@ gather(struct ctx *c, const rk_block *b, int starts_row)
 }
 
 static void
-sentences(const struct ctx *c, const rk_block *b)
+sentences(struct ctx *c, const rk_block *b)
 {
 	size_t off = 0, a = 0;
+	rk_sentcut_init(&c->cut, b->text, b->len);
 	while (off < b->len) {
-		size_t k = rk_sentence_len(b->text + off, b->len - off);
+		size_t k = rk_sentence_at(&c->cut, off);
 		/* the line of the last anchor at or before off, as rk_pos() finds
 		 * it; sentences go forward, and the column is not wanted, so the
 		 * walk skips rk_pos()'s counting of characters */
@@ -244,31 +239,30 @@ main(int argc, char **argv)
 
 	memset(&c, 0, sizeof c);
 	rk_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "u:E:Nh", longopts, NULL)) != -1) {
+	while ((ch = rk_getopt(argc, argv, "u:E:Nh", longopts)) != -1) {
 		switch (ch) {
 		case 'u':
 			for (i = 0; i < 5 && strcmp(optarg, units[i]) != 0; i++)
 				;
 			if (i == 5)
-				rk_die(2, "unknown unit '%s' (para, sentence, item, section, doc)", optarg);
+				rk_usage("unknown unit '%s' (para, sentence, item, section, doc)", optarg);
 			c.unit = (enum unit)i;
 			break;
 		case 'E':
 			if (!rk_encoding_ok(optarg))
-				rk_die(2, "unknown encoding '%s'", optarg);
+				rk_usage("unknown encoding '%s'", optarg);
 			o.encoding = optarg;
 			break;
 		case 'T': o.text_col = optarg; break;
 		case 'I': o.id_col = optarg; break;
 		case 'N': header = 0; break;
 		case RK_OPT_CSV: case RK_OPT_BOM: case RK_OPT_LINE_BUFFERED: rk_out_option(ch); break;
-		case 'h': usage(0); break;
-		case 'V': puts("rsplit (rkit) " RKIT_VERSION); return 0;
-		default: usage(2);
+		case 'h': rk_print_exit(usage_text);
+		case 'V': rk_print_exit("rsplit (rkit) " RKIT_VERSION "\n");
+		default: rk_usage("unhandled option");   /* rk_getopt() handles bad ones */
 		}
 	}
-	if (o.id_col && !o.text_col)
-		rk_die(2, "--id needs --text");
+	rk_check_columns(&o);
 	/* the packed form stays two columns: it is read back as documents */
 	o.carry = c.unit != U_DOC;
 	if (header)
@@ -277,5 +271,6 @@ main(int argc, char **argv)
 	free(c.buf);
 	free(c.doc);
 	free(c.carried);
+	rk_sentcut_free(&c.cut);
 	return rk_finish();
 }

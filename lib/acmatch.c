@@ -384,32 +384,6 @@ rk_dict_free(rk_dict *d)
 	free(d);
 }
 
-/* Strict UTF-8: no overlongs, surrogates or code points past U+10FFFF. */
-static int
-valid_utf8(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-	while (i < n) {
-		unsigned c = u[i], need, cp, min;
-		if (c < 0x80) { i++; continue; }
-		if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
-		else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
-		else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
-		else return 0;
-		if (n - i <= need)
-			return 0;
-		for (i++; need; need--, i++) {
-			if ((u[i] & 0xC0) != 0x80)
-				return 0;
-			cp = cp << 6 | (u[i] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-	}
-	return 1;
-}
-
 static int
 blank(char c)
 {
@@ -474,7 +448,7 @@ rk_dict_load(rk_dict *d, const char *path, int withfreq, char *err, size_t errle
 				break;
 			}
 		}
-		if (!valid_utf8(line + a, wend - a)) {
+		if (!rk_u8valid(line + a, wend - a)) {
 			snprintf(err, errlen, "line %ld: not UTF-8", lineno);
 			ok = 0;
 		} else if (wend - a > MAX_WORD_BYTES) {

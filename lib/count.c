@@ -1,6 +1,7 @@
 /* The table of counted keys: open addressing over an array of entries kept
  * in insertion order, key bytes in an arena.  Memory grows with distinct
  * keys only; c->max caps them and what is turned away is counted. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,13 +181,19 @@ add_hashed(rk_count *c, uint64_t h, unsigned grp, const char *k, size_t len, lon
 			e = &c->slot[j];
 			if (e->hash == h && e->len == len && e->grp == grp &&
 			    keyeq(slotkey(e), k, len)) {
-				e->n += n;
+				if (__builtin_add_overflow(e->n, n, &e->n)) {
+					/* held at the most a long holds, and said */
+					e->n = LONG_MAX;
+					if (c->saturated++ == 0)
+						c->saturated_id = e->id;
+				}
 				return (long)e->id;
 			}
 		}
 	}
 	if (c->max && c->nent >= c->max) {
-		c->dropped += n;
+		if (__builtin_add_overflow(c->dropped, n, &c->dropped))
+			c->dropped = LONG_MAX;
 		return -1;
 	}
 	if (c->nent >= 0xFFFFFFF0u)
@@ -321,6 +328,7 @@ rk_count_clear(rk_count *c)
 	c->nent = 0;
 	c->nsorted = 0;
 	c->dropped = 0;
+	c->saturated = 0;
 	/* keep one arena block for the next document */
 	if (c->arena) {
 		arena_free(c->arena->next);

@@ -10,6 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
 typedef void rk_emit(void *ctx, const char *key, size_t len, size_t off);
 
 /* ---- the table (count.c) --------------------------------------------- */
@@ -34,14 +39,18 @@ typedef struct {
 	size_t nent, ordercap;
 	rk_arena *arena;         /* bytes of keys too long to keep in a slot */
 	size_t max;              /* most distinct keys held; 0 = no limit */
-	long dropped;            /* occurrences of keys turned away at max */
+	long dropped;            /* occurrences of keys turned away at max (LONG_MAX: or more) */
+	long saturated;          /* additions that would have gone past LONG_MAX: the
+	                            count is held at LONG_MAX (first such key: saturated_id) */
+	unsigned long saturated_id;
 	rk_centry *ent;          /* rk_count_sort(): the entries, in order */
 	size_t nsorted, entcap;
 } rk_count;
 
 void rk_count_init(rk_count *c, size_t max);
-/* Adds n to key (grp, k[0..len)).  Returns the key's id, or -1 when the
- * key is new and the table is full (then n is added to c->dropped). */
+/* Adds n (>= 0) to key (grp, k[0..len)).  Returns the key's id, or -1 when
+ * the key is new and the table is full (then n is added to c->dropped).  A
+ * sum past LONG_MAX stays at LONG_MAX and is counted in c->saturated. */
 long rk_count_add(rk_count *c, unsigned grp, const char *k, size_t len, long n);
 /* Adds 1 to each of n keys: faster than one at a time in a big table. */
 typedef struct { const char *k; uint32_t len, grp; } rk_ckey;
@@ -56,6 +65,24 @@ void rk_centry_sort(rk_centry *e, size_t n, int bykey);   /* the same order */
 void rk_count_clear(rk_count *c);
 void rk_count_free(rk_count *c);
 int rk_keycmp(const char *a, size_t alen, const char *b, size_t blen);
+
+/* ---- summing tables (countmerge.c) ----------------------------------- */
+
+/* rcount -m.  The shape (2, 3 or 4 fields: key count, doc key count, doc
+ * sect key count) is the first table's; header lines are skipped wherever
+ * they are.  Groups (doc, or doc and sect, as written) go into groups, in
+ * the order they first appear, their ids the groups of the keys in table. */
+typedef struct {
+	rk_count *table, *groups;
+	int keep;        /* group columns kept: 0 (--by all), 1 (--by doc), -1 all there are */
+	int fields;      /* 2, 3 or 4 once known */
+} rk_merge;
+enum { RK_MERGE_ROW, RK_MERGE_HEADER, RK_MERGE_BAD, RK_MERGE_SHAPE };
+extern const char *const rk_merge_header[5];   /* by number of fields */
+/* One line (NUL-terminated, no newline; split in place).  first: the
+ * first line of a table, where another shape is RK_MERGE_SHAPE (the table
+ * does not fit) rather than a bad row. */
+int rk_merge_line(rk_merge *m, char *line, int first);
 
 /* ---- span finders (countspan.c) -------------------------------------- */
 
@@ -87,6 +114,20 @@ rk_u8dec_fast(const char *s, size_t n, int *len)
 	}
 	return rk_u8dec(s, n, len);
 }
+
+/* ---- patterns (countre.c) --------------------------------------------- */
+
+/* How rcount compiles -e and -f patterns: on characters; \C (one byte)
+ * refused, since a match of it cuts a character and its key would not be
+ * UTF-8. */
+#define RK_REGEX_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C)
+
+/* The matches of re (compiled with RK_REGEX_OPTIONS) in s, or of its first group
+ * where it took part, each emitted if not empty; after an empty match the
+ * search goes on a character later.  md needs room for re's groups.
+ * Returns 0, or the PCRE2 error that stopped it (a match limit). */
+int rk_find_regex(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context *mc, const char *s,
+                  size_t n, rk_emit *emit, void *ctx);
 
 /* ---- dictionaries and term lists (acmatch.c) ------------------------- */
 

@@ -105,6 +105,8 @@ seqlen(const unsigned char *s, size_t n)
 	return len;
 }
 
+int rk_u8seqlen(const unsigned char *s, size_t n) { return seqlen(s, n); }
+
 /* Characters the lines lose: U+200B-U+200D, U+2060, U+FEFF. */
 static inline int
 is_zero_width(const unsigned char *s)
@@ -593,6 +595,9 @@ rk_encoding_ok(const char *name)
 	iconv_t cd;
 	if (is_utf8_name(name))
 		return 1;
+	/* iconv takes "" for the locale's encoding: not what -E '' means */
+	if (!*name)
+		return 0;
 	cd = iconv_open("UTF-8", name);
 	if (cd == (iconv_t)-1)
 		return 0;
@@ -1371,7 +1376,11 @@ rk_in_raw_field(rk_input *in, char **buf, size_t *len, size_t *cap)
 			if (k > 0 && src[k - 1] >= 0xC0)
 				k--;
 		}
-		append_valid(buf, len, cap, src, k);
+		/* bounded memory: past RK_FIELD_MAX the rest is read past */
+		if (*len < RK_FIELD_MAX)
+			append_valid(buf, len, cap, src, k);
+		else if (k)
+			in->raw_cut = 1;
 		if (end) {
 			in->record_end = 1;
 			in->record_term = src[k] == '\t' ? '\t' : '\n';

@@ -85,12 +85,16 @@ typedef struct {
 	int escaped;
 	int record_end;            /* the field ended; rk_in_line() gives 0 */
 	int record_term;           /* what ended it: '\t' or '\n' (0 at EOF) */
+	int raw_cut;               /* rk_in_raw_field() read past RK_FIELD_MAX bytes */
 } rk_input;
 
 /* decoder_thread: decode (iconv path) in a thread of its own where two
  * processors are there; 0 when the reader already has one (rk_opts.ahead) */
 int rk_in_open(rk_input *in, const char *path, const char *encoding, int decoder_thread);
 long rk_cpus(void);   /* processors this process may run on (cpus.c) */
+/* Length of the well-formed UTF-8 sequence at s (n bytes there), 0 if it
+ * is invalid, -1 if cut short by the end (input.c). */
+int rk_u8seqlen(const unsigned char *s, size_t n);
 /* Next line into in->line; 1 if there is one, 0 at end of input. */
 int rk_in_line(rk_input *in);
 /* With --line-buffered (rk_live): 1 if no whole line is buffered and
@@ -105,7 +109,9 @@ int rk_in_fill(rk_input *in);
 void rk_in_skip_field(rk_input *in);
 /* Record mode: the rest of the current field as written (escapes kept, not
  * normalised; invalid UTF-8 as U+FFFD) into *buf, *len bytes; 0 at the end
- * of the input. */
+ * of the input.  Held to about RK_FIELD_MAX bytes (an id, a carried
+ * column): the rest is read past and raw_cut set. */
+#define RK_FIELD_MAX (1 << 20)
 int rk_in_raw_field(rk_input *in, char **buf, size_t *len, size_t *cap);
 
 /* convert.c: after the first read, look at what the input is.  0: text;

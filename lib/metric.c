@@ -142,6 +142,14 @@ rk_units_load(const char *path)
 	while ((got = getline(&line, &cap, f)) >= 0) {
 		if (got > 0 && line[got - 1] == '\n')
 			line[got - 1] = 0;
+		/* a unit of bad bytes would match part of a character and cut
+		 * the amount's text there */
+		if (!rk_u8valid(line, strlen(line))) {
+			free(line);
+			fclose(f);
+			errno = EILSEQ;
+			return -1;
+		}
 		rk_units_add(line);
 	}
 	free(line);

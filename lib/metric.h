@@ -110,7 +110,7 @@ typedef struct {
 
 /* Unit lexicon: built-in units plus the user's (-U).  One per program. */
 void rk_units_add(const char *unit);   /* UTF-8, one unit; copied */
-int rk_units_load(const char *path);   /* one unit a line; -1 with errno on failure */
+int rk_units_load(const char *path);   /* one unit a line; -1 with errno on failure (EILSEQ: not UTF-8) */
 
 /* Scanner over one block of text.  State carries over between blocks of a
  * document (a paragraph split as `PM` / `2.5…` keeps its code). */

@@ -11,6 +11,8 @@
  * already open closes back to it.  One paragraph of look-ahead tells an
  * unnumbered heading (body follows) from a photo caption (nothing does).
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +110,10 @@ struct rk_reader {
 	int tsv, col_doc, col_sect, col_line, col_col, col_kind, col_text, ncols;
 	int docs, col_id;      /* one document per row: ids and text in these columns */
 	long record;           /* rows read, for messages */
+	long short_rows, first_short;   /* rows without the text column (short_row()) */
+	long long_rows, first_long;     /* rows with an id or carried column too long */
+	int short_said, long_said;
+	const char *text_name; /* --text by name, for messages; NULL by number */
 	const char *docname;   /* r->name, or the current row's id */
 	int fresh_doc;         /* no block emitted yet in this document */
 	char *rowdoc;          /* the doc of the current row */
@@ -1522,16 +1528,22 @@ id_after_text(rk_reader *r, int numbered)
 static int
 docs_header(rk_reader *r, const rk_opts *o)
 {
-	char *fields[256], *copy;
+	char **fields, *copy;
 	const char *text = o && o->text_col ? o->text_col : "text";
 	const char *id = o && o->id_col ? o->id_col : "doc";
-	int n, i;
+	int n = 1, i;
+	r->text_name = text;
 	copy = rk_alloc(r->line.len + 1);
 	memcpy(copy, r->line.text, r->line.len);
 	copy[r->line.len] = '\0';
-	n = rk_tsv_split(copy, fields, 256);
+	/* as many fields as the header has: a wide export may name its text
+	 * column past the 256th */
+	for (i = 0; i < (int)r->line.len && n < RK_MAXCOL; i++)
+		n += copy[i] == '\t';
+	fields = rk_alloc((size_t)n * sizeof *fields);
+	n = rk_tsv_split(copy, fields, n);
 	r->col_id = r->col_text = -1;
-	for (i = 0; i < n && i < 256; i++) {
+	for (i = 0; i < n; i++) {
 		if (!strcmp(fields[i], text)) r->col_text = i;
 		else if (!strcmp(fields[i], id)) r->col_id = i;
 	}
@@ -1542,6 +1554,7 @@ docs_header(rk_reader *r, const rk_opts *o)
 		if (n > r->col_text + 1)
 			warn_after(r, fields, n);
 	}
+	free(fields);
 	free(copy);
 	if (o && o->text_col) {
 		if (r->col_text < 0) {
@@ -1561,15 +1574,17 @@ docs_header(rk_reader *r, const rk_opts *o)
 	return 1;
 }
 
+/* The 0-based index of column number s (digits, from 1), or -1: what
+ * rk_check_columns() lets through, checked again for callers that skip it. */
 static int
-is_number(const char *s)
+column_index(const char *s)
 {
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
+	long v = 0;
+	if (!rk_is_digits(s))
+		return -1;
+	for (; *s && v <= RK_MAXCOL; s++)
+		v = v * 10 + (*s - '0');
+	return v >= 1 && v <= RK_MAXCOL ? (int)v - 1 : -1;
 }
 
 /* Nothing left to read at all? */
@@ -1605,6 +1620,37 @@ reset_outline(rk_reader *r)
 	r->heading_serial = r->runin_serial = 0;
 }
 
+/* Rows that come short of the text column are skipped, counted, and
+ * said once, at the end of the input (a --text past the last column would
+ * else give one message a row).  end_records() returns 0, for "no more". */
+static void
+short_row(rk_reader *r)
+{
+	if (r->short_rows++ == 0)
+		r->first_short = r->record;
+}
+
+static int
+end_records(rk_reader *r)
+{
+	if (r->short_rows && !r->short_said) {
+		char col[32];
+		r->short_said = 1;
+		if (!r->text_name)
+			snprintf(col, sizeof col, "%d", r->col_text + 1);
+		rk_fail("%s: %ld row%s without the text column %s%s%s skipped (the first: row %ld)",
+		        r->name, r->short_rows, r->short_rows > 1 ? "s" : "", r->text_name ? "'" : "",
+		        r->text_name ? r->text_name : col, r->text_name ? "'" : "", r->first_short);
+	}
+	if (r->long_rows && !r->long_said) {
+		r->long_said = 1;
+		rk_fail("%s: %ld row%s with a column before the text longer than %d MiB skipped "
+		        "(the first: row %ld)", r->name, r->long_rows, r->long_rows > 1 ? "s" : "",
+		        RK_FIELD_MAX >> 20, r->first_long);
+	}
+	return 0;
+}
+
 /* Move to the next row's document: read the fields before the text,
  * keeping the id.  0 at the end of the input. */
 static int
@@ -1620,7 +1666,7 @@ next_record(rk_reader *r)
 			do {
 				rk_in_begin_field(in);
 				rk_in_skip_field(in);
-				n++;
+				n += n < RK_MAXCOL;   /* for the message; a row of 2^31 tabs would wrap */
 			} while (in->record_term == '\t');
 			if (r->carry && !r->warned_after)
 				warn_after(r, NULL, n);
@@ -1633,14 +1679,18 @@ next_record(rk_reader *r)
 		}
 		strcpy(r->rowdoc, name);   /* without an id column: the operand and the row number */
 		r->carriedlen = 0;
+		in->raw_cut = 0;
 		for (col = 0; col < r->col_text; col++) {
 			int got;
 			rk_in_begin_field(in);
 			if (r->carry && col != r->col_id) {
 				/* carried as written: the output escapes the same way */
 				if (!rk_in_raw_field(in, &r->field, &r->fieldlen, &r->fieldcap) &&
-				    in->record_term == 0)
-					return 0;
+				    in->record_term == 0) {
+					if (col > 0)
+						short_row(r);
+					return end_records(r);
+				}
 				if (r->carriedlen + r->fieldlen + 2 > r->carriedcap) {
 					r->carriedcap = 2 * (r->carriedlen + r->fieldlen + 2);
 					r->carried = rk_realloc(r->carried, r->carriedcap);
@@ -1652,30 +1702,56 @@ next_record(rk_reader *r)
 					break;
 				continue;
 			}
-			got = rk_in_line(in);
-			if (!got && in->record_term == 0)
-				return 0;    /* the end of the input */
-			if (col == r->col_id && got) {
-				if (in->len + 1 > r->rowdoc_cap) {
-					r->rowdoc_cap = in->len + 64;
+			if (col == r->col_id) {
+				/* the id as written, unescaped: blanks at its ends and
+				 * \n or \r inside are part of the name (rsplit -u doc
+				 * wrote it so) */
+				got = rk_in_raw_field(in, &r->field, &r->fieldlen, &r->fieldcap);
+				if (!got && in->record_term == 0) {
+					if (col > 0)
+						short_row(r);
+					return end_records(r);
+				}
+				r->fieldlen = rk_unescape(r->field, r->fieldlen, NULL);
+				if (r->fieldlen + 1 > r->rowdoc_cap) {
+					r->rowdoc_cap = r->fieldlen + 64;
 					r->rowdoc = rk_realloc(r->rowdoc, r->rowdoc_cap);
 				}
-				memcpy(r->rowdoc, in->line, in->len);
-				r->rowdoc[in->len] = '\0';
+				memcpy(r->rowdoc, r->field, r->fieldlen);
+				r->rowdoc[r->fieldlen] = '\0';
+				/* a NUL (written as is) would cut the name short */
+				for (size_t i = 0; i < r->fieldlen; i++)
+					if (!r->rowdoc[i])
+						r->rowdoc[i] = ' ';
+			} else {
+				got = rk_in_line(in);
+				if (!got && in->record_term == 0) {
+					if (col > 0)
+						short_row(r);
+					return end_records(r);
+				}
+				rk_in_skip_field(in);
 			}
-			rk_in_skip_field(in);
 			if (in->record_term != '\t')
 				break;
 		}
 		if (col < r->col_text) {
+			short_row(r);
 			if (in->record_term == 0)
-				return 0;
-			rk_warn("%s: row %ld: no text column, row skipped", r->name, r->record);
+				return end_records(r);
 			continue;
 		}
 		rk_in_begin_field(in);
+		if (in->raw_cut) {
+			/* an id or carried column held whole would leave memory
+			 * unbounded, cut it would be wrong: the row goes */
+			if (r->long_rows++ == 0)
+				r->first_long = r->record;
+			rk_in_skip_field(in);
+			continue;
+		}
 		if (at_end(in))
-			return 0;
+			return end_records(r);
 		reset_outline(r);
 		r->docname = r->rowdoc;
 		return 1;
@@ -1698,16 +1774,28 @@ is_ancestor(const char *a, const char *b)
 	return strncmp(a, b, k) == 0 && b[k] == '.';
 }
 
+/* A line or col field: digits, at most max. */
+static int
+position(const char *s, long max, long *v)
+{
+	char *end;
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	return !*end && errno != ERANGE && *v <= max;
+}
+
 /* One TSV row into one block. */
 static int
 tsv_next(rk_reader *r)
 {
 	while (raw_line(r)) {
-		char *f[32], *end;
+		char *f[32];
 		int n, k, bad = 0;
 		qblock *q;
 		size_t len;
-		long line;
+		long line, col = 0;
 		para_reserve(&r->line, r->line.len + 1, 0);
 		r->line.text[r->line.len] = '\0';
 		n = rk_tsv_split(r->line.text, f, 32);
@@ -1715,9 +1803,15 @@ tsv_next(rk_reader *r)
 			bad_row(r, "row with a missing or extra column, skipped");
 			continue;
 		}
-		line = strtol(f[r->col_line], &end, 10);
-		if (*end || end == f[r->col_line]) {
+		/* a line or col that is not a count from 0 would come out as
+		 * nonsense (-5 as 18446744073709551611 in rmetric); col has row
+		 * lengths added to it, so it stays far from LONG_MAX */
+		if (!position(f[r->col_line], LONG_MAX, &line)) {
 			bad_row(r, "row with a bad line number, skipped");
+			continue;
+		}
+		if (r->col_col >= 0 && !position(f[r->col_col], LONG_MAX / 4, &col)) {
+			bad_row(r, "row with a bad col number, skipped");
 			continue;
 		}
 		len = rk_unescape(f[r->col_text], strlen(f[r->col_text]), &bad);
@@ -1740,7 +1834,7 @@ tsv_next(rk_reader *r)
 		 * and writes no col: a row on the line of the row before goes on
 		 * from where that one ended */
 		if (r->col_col >= 0)
-			r->rowanchor.col = strtol(f[r->col_col], NULL, 10);
+			r->rowanchor.col = col;
 		else if (!r->fresh_doc && line == r->rowanchor.line)
 			r->rowanchor.col += r->rowchars;
 		else
@@ -1793,6 +1887,40 @@ tsv_next(rk_reader *r)
 	return 0;
 }
 
+/* The doc column is UTF-8 like every other: a file name's invalid bytes
+ * become U+FFFD there, as bytes of text do, and are said once, with the
+ * name written \xHH so that the file can be told.  (TSV input gets the
+ * same from the reader's decoding: the two agree.) */
+static char *
+doc_name(const char *path)
+{
+	const unsigned char *u = (const unsigned char *)path;
+	size_t n = strlen(path), i = 0, o = 0, shown = 0;
+	char *name = rk_alloc(3 * n + 1), *raw = rk_alloc(4 * n + 1);
+	int bad = 0;
+	while (i < n) {
+		int l = rk_u8seqlen(u + i, n - i);
+		if (l <= 0) {
+			memcpy(name + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			shown += (size_t)sprintf(raw + shown, "\\x%02X", u[i]);
+			i++;
+			bad = 1;
+			continue;
+		}
+		memcpy(name + o, path + i, (size_t)l);
+		memcpy(raw + shown, path + i, (size_t)l);
+		o += (size_t)l;
+		shown += (size_t)l;
+		i += (size_t)l;
+	}
+	name[o] = raw[shown] = '\0';
+	if (bad)
+		rk_warn("%s: file name not UTF-8: its invalid bytes are U+FFFD in the doc column", raw);
+	free(raw);
+	return name;
+}
+
 rk_reader *
 rk_open(const char *path, const rk_opts *opts)
 {
@@ -1807,8 +1935,7 @@ rk_open(const char *path, const rk_opts *opts)
 		free(r);
 		return NULL;
 	}
-	r->name = rk_alloc(strlen(r->in.name) + 1);
-	strcpy(r->name, r->in.name);
+	r->name = doc_name(r->in.name);
 	r->in.name = r->name;
 	r->docname = r->name;
 	r->fresh_doc = 1;
@@ -1817,10 +1944,10 @@ rk_open(const char *path, const rk_opts *opts)
 	r->prescan = opts ? opts->prescan : NULL;
 	/* --text 2 --id 1: rows without a header, as a shard of a doc-per-row
 	 * corpus reaches a Hadoop or Spark mapper */
-	if (opts && opts->text_col && is_number(opts->text_col)) {
-		r->col_text = atoi(opts->text_col) - 1;
-		r->col_id = opts->id_col ? atoi(opts->id_col) - 1 : -1;
-		if (r->col_text < 0 || (opts->id_col && (!is_number(opts->id_col) || r->col_id < 0))) {
+	if (opts && opts->text_col && rk_is_digits(opts->text_col)) {
+		r->col_text = column_index(opts->text_col);
+		r->col_id = opts->id_col ? column_index(opts->id_col) : -1;
+		if (r->col_text < 0 || (opts->id_col && r->col_id < 0)) {
 			rk_fail("%s: --text and --id take column names, or numbers from 1", r->name);
 			rk_close(r);
 			return NULL;

@@ -21,6 +21,19 @@ void rk_init(const char *prog);  /* sets argv0, SIGPIPE handling, stdout buffer 
 void rk_warn(const char *fmt, ...);   /* "prog: msg\n" on stderr */
 void rk_fail(const char *fmt, ...);   /* rk_warn() and rk_status = 1 */
 _Noreturn void rk_die(int status, const char *fmt, ...);
+/* A usage error: "prog: msg" and "Try 'prog --help'.", exit 2. */
+_Noreturn void rk_usage(const char *fmt, ...);
+/* getopt_long() whose errors are usage errors as above (its own message,
+ * under the tool's name rather than the path it was run by, then the
+ * Try line). */
+struct option;
+int rk_getopt(int argc, char **argv, const char *optstring, const struct option *longopts);
+/* The decimal number s, for option opt, in lo..hi; else a usage error
+ * (out of range included: no value is cut to fit). */
+long rk_number(const char *s, const char *opt, long lo, long hi);
+/* --help and --version: text on stdout and exit 0, or 1 with a message
+ * when it cannot be written (a full disk). */
+_Noreturn void rk_print_exit(const char *text);
 void *rk_alloc(size_t n);             /* malloc or die */
 void *rk_realloc(void *p, size_t n);
 int rk_finish(void);                  /* flush stdout, check for write errors; returns exit status */
@@ -72,6 +85,8 @@ size_t rk_unescape(char *s, size_t n, int *bad);
  * Input is assumed valid (everything past the decoder is). */
 unsigned rk_u8dec(const char *s, size_t n, int *len);
 size_t rk_u8count(const char *s, size_t n);          /* code points */
+/* 1 if s[0..n) is strict UTF-8 (for bytes from outside: option files). */
+int rk_u8valid(const char *s, size_t n);
 unsigned rk_u8last(const char *s, size_t n, int *len); /* the last code point, 0 if none */
 /* Code points, exact up to max; max + 1 when there are more. */
 size_t rk_u8count_max(const char *s, size_t n, size_t max);
@@ -198,11 +213,35 @@ int rk_encoding_ok(const char *name);
  * mark (。！？； ! ? ; and trailing closers), not inside quotes or brackets,
  * not at the dot of 37.8% or 1.扎实.  Returns n if no end is found. */
 size_t rk_sentence_len(const char *s, size_t n);
+/* The sentences of one text one after another, in time linear in the text
+ * (rk_sentence_len() on each rest would be quadratic where quotes never
+ * close): rk_sentence_at() gives the length of the sentence at off, for
+ * offsets that only grow, as rk_sentence_len(s + off, n - off) does but
+ * for openers never closed, which it treats as plain characters from the
+ * first time it meets them on.  Init may be called again for the next
+ * text; free at the end. */
+typedef struct {
+	const char *s;
+	size_t n;
+	size_t *skip, nskip, skipcap;   /* offsets of openers never closed */
+	size_t iskip;                   /* the first of them not behind us */
+} rk_sentcut;
+void rk_sentcut_init(rk_sentcut *c, const char *s, size_t n);
+size_t rk_sentence_at(rk_sentcut *c, size_t off);
+void rk_sentcut_free(rk_sentcut *c);
 
 /* ---- reading rkit TSV (tsv.c) ----------------------------------------- */
 
 /* Splits a line (without its newline) into at most max fields, in place
  * (tabs become NULs); returns the field count. */
 int rk_tsv_split(char *line, char **fields, int max);
+/* 1 if s is one or more ASCII digits and nothing else. */
+int rk_is_digits(const char *s);
+/* Column numbers of --text and --id run from 1 to this. */
+#define RK_MAXCOL 1000000
+/* A usage error (rk_usage()) unless --text and --id are each a column name
+ * or a number from 1 to RK_MAXCOL, --id comes with --text, a number with a
+ * number, and they name two columns.  Tools call it once options are read. */
+void rk_check_columns(const rk_opts *o);
 
 #endif

@@ -1,4 +1,5 @@
 /* Sentence ends: 。！？； and their twins, outside quotes and brackets. */
+#include <stdlib.h>
 #include <string.h>
 
 #ifdef __SSE2__
@@ -50,28 +51,71 @@ after_end(const char *s, size_t n, size_t i)
 }
 
 /* The state of the scan below: quote and bracket depth, and the first end
- * mark seen inside them. */
+ * mark seen inside them.  With skip, the openers at those offsets (from
+ * base, ascending) are not openers: they never close.  With open, the
+ * offsets of the openers still open are kept there (a stack). */
 struct scan {
 	int depth;
 	size_t first_nested;
+	size_t base;
+	const size_t *skip;
+	size_t nskip, iskip;
+	size_t **open, *nopen, *opencap;
 };
+
+/* Is the opener at i one of the never closed? */
+static int
+skipped(struct scan *st, size_t i)
+{
+	size_t at = st->base + i;
+	while (st->iskip < st->nskip && st->skip[st->iskip] < at)
+		st->iskip++;
+	return st->iskip < st->nskip && st->skip[st->iskip] == at;
+}
+
+static void
+opened(struct scan *st, size_t i)
+{
+	st->depth++;
+	if (!st->open)
+		return;
+	if (*st->nopen == *st->opencap) {
+		*st->opencap = *st->opencap ? 2 * *st->opencap : 64;
+		*st->open = rk_realloc(*st->open, *st->opencap * sizeof **st->open);
+	}
+	(*st->open)[(*st->nopen)++] = st->base + i;
+}
+
+static void
+closed(struct scan *st)
+{
+	if (st->depth > 0) {
+		st->depth--;
+		if (st->open)
+			(*st->nopen)--;
+	}
+}
 
 /* The mark cp (l bytes) at i, after the character prev: the length of the
  * sentence if it ends here, else 0 (a sentence is never empty). */
 static size_t
 at_mark(const char *s, size_t n, size_t i, unsigned cp, int l, unsigned prev, struct scan *st)
 {
+	if (st->skip && (is_opener(cp) || cp == '"') && skipped(st, i))
+		return 0;
 	if (is_opener(cp)) {
-		st->depth++;
+		opened(st, i);
 	} else if (is_closer(cp)) {
-		if (st->depth > 0)
-			st->depth--;
+		closed(st);
 		/* “…。” ends where the quote closes */
 		if (st->depth == 0 && is_end(prev))
 			return after_end(s, n, i);
 	} else if (cp == '"') {
 		/* straight quotes alternate */
-		st->depth += st->depth > 0 && prev != ' ' ? -1 : 1;
+		if (st->depth > 0 && prev != ' ')
+			closed(st);
+		else
+			opened(st, i);
 	} else if (is_end(cp)) {
 		if (st->depth == 0)
 			return after_end(s, n, i);
@@ -134,10 +178,11 @@ marks16(const char *s)
 #undef EQ
 #endif
 
-size_t
-rk_sentence_len(const char *s, size_t n)
+/* The end of the first sentence of s[0..n) (its length), or 0 if the scan
+ * reached n without one; st says how it ended. */
+static size_t
+scan(const char *s, size_t n, struct scan *st)
 {
-	struct scan st = { 0, 0 };
 	size_t i = 0, r, b;
 	unsigned prev;
 #ifdef __SSE2__
@@ -149,7 +194,7 @@ rk_sentence_len(const char *s, size_t n)
 			int l;
 			unsigned cp = cp_at(s, n, at, &l);
 			m &= m - 1;
-			if ((r = at_mark(s, n, at, cp, l, at ? cp_before(s, at, &b) : 0, &st)) != 0)
+			if ((r = at_mark(s, n, at, cp, l, at ? cp_before(s, at, &b) : 0, st)) != 0)
 				return r;
 		}
 	}
@@ -172,13 +217,86 @@ rk_sentence_len(const char *s, size_t n)
 			continue;
 		}
 		cp = cp_at(s, n, i, &l);
-		if (is_mark(cp) && (r = at_mark(s, n, i, cp, l, prev, &st)) != 0)
+		if (is_mark(cp) && (r = at_mark(s, n, i, cp, l, prev, st)) != 0)
 			return r;
 		prev = cp;
 		i += (size_t)l;
 	}
-	/* Never closed a quote: fall back to the first end mark inside it. */
+	return 0;
+}
+
+/* A quote or bracket opened and never closed (“两个维护“, an IME's slip)
+ * would hold the rest of the text in one sentence: such openers are not
+ * openers.  They are found by a scan that keeps the open ones, and the
+ * cutter keeps them for the sentences after, each of which then ends at
+ * depth 0 as if those openers were plain characters; so each sentence
+ * costs its own length, not the rest of the text (which made cutting many
+ * unclosed openers quadratic). */
+size_t
+rk_sentence_at(rk_sentcut *c, size_t off)
+{
+	const char *s = c->s + off;
+	size_t n = c->n - off, r;
+	struct scan st;
+	memset(&st, 0, sizeof st);
+	st.base = off;
+	if (c->nskip) {
+		/* offsets only grow: those before off are done with */
+		while (c->iskip < c->nskip && c->skip[c->iskip] < off)
+			c->iskip++;
+		st.skip = c->skip;
+		st.nskip = c->nskip;
+		st.iskip = c->iskip;
+	}
+	if ((r = scan(s, n, &st)) != 0)
+		return r;
+	if (st.depth > 0 && !c->nskip) {
+		/* again, keeping the open ones, then without them */
+		size_t nopen = 0;
+		memset(&st, 0, sizeof st);
+		st.base = off;
+		st.open = &c->skip;
+		st.nopen = &nopen;
+		st.opencap = &c->skipcap;
+		scan(s, n, &st);
+		c->nskip = nopen;
+		c->iskip = 0;
+		memset(&st, 0, sizeof st);
+		st.base = off;
+		st.skip = c->skip;
+		st.nskip = c->nskip;
+		if ((r = scan(s, n, &st)) != 0)
+			return r;
+	}
+	/* still open (not expected): the first end mark inside */
 	if (st.depth > 0 && st.first_nested)
 		return after_end(s, n, st.first_nested);
 	return n;
+}
+
+void
+rk_sentcut_init(rk_sentcut *c, const char *s, size_t n)
+{
+	c->s = s;
+	c->n = n;
+	c->nskip = c->iskip = 0;
+}
+
+void
+rk_sentcut_free(rk_sentcut *c)
+{
+	free(c->skip);
+	c->skip = NULL;
+	c->skipcap = c->nskip = c->iskip = 0;
+}
+
+size_t
+rk_sentence_len(const char *s, size_t n)
+{
+	rk_sentcut c = { 0 };
+	size_t r;
+	rk_sentcut_init(&c, s, n);
+	r = rk_sentence_at(&c, 0);
+	rk_sentcut_free(&c);
+	return r;
 }

@@ -144,3 +144,29 @@ rk_find3(const char *s, size_t n, const char *c)
 	}
 	return NULL;
 }
+
+/* Strict UTF-8: no overlongs, surrogates or code points past U+10FFFF. */
+int
+rk_u8valid(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = u[i], need, cp, min;
+		if (c < 0x80) { i++; continue; }
+		if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
+		else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
+		else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
+		else return 0;
+		if (n - i <= need)
+			return 0;
+		for (i++; need; need--, i++) {
+			if ((u[i] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (u[i] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+	}
+	return 1;
+}

@@ -1,5 +1,7 @@
 /* Messages, exit status and buffered table output shared by every tool. */
 #include <errno.h>
+#include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -72,6 +74,54 @@ rk_die(int status, const char *fmt, ...)
 	vwarn(fmt, ap);
 	va_end(ap);
 	exit(status);
+}
+
+void
+rk_usage(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help'.\n", argv0);
+	exit(2);
+}
+
+int
+rk_getopt(int argc, char **argv, const char *optstring, const struct option *longopts)
+{
+	int c;
+	/* getopt's messages name argv[0]: bin/rsplit would say "bin/rsplit:" */
+	argv[0] = (char *)argv0;
+	c = getopt_long(argc, argv, optstring, longopts, NULL);
+	if (c == '?') {
+		fprintf(stderr, "Try '%s --help'.\n", argv0);
+		exit(2);
+	}
+	return c;
+}
+
+long
+rk_number(const char *s, const char *opt, long lo, long hi)
+{
+	char *end;
+	long v;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	/* strtol takes leading blanks and a sign; an option value is digits */
+	if (*s < '0' || *s > '9' || *end || errno == ERANGE || v < lo || v > hi) {
+		if (hi == LONG_MAX)
+			rk_usage("bad %s '%s': want a number from %ld", opt, s, lo);
+		rk_usage("bad %s '%s': want a number from %ld to %ld", opt, s, lo, hi);
+	}
+	return v;
+}
+
+void
+rk_print_exit(const char *text)
+{
+	fputs(text, stdout);
+	exit(rk_finish());
 }
 
 void *

@@ -1,2 +1,2 @@
-# Usage errors exit 2 with a usage summary.
+# Usage errors exit 2 with one line and where to look for help.
 rcount -q -b </dev/null

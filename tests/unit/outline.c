@@ -31,9 +31,41 @@ sentence(const char *name, const char *s, const char *first)
 	CHECK_STR(buf, got, first);
 }
 
+/* All the sentences of s cut by rk_sentence_at() (blanks between them
+ * skipped, as rsplit does), joined by '|': the same as rk_sentence_len()
+ * on each rest, where quotes close. */
+static void
+sentences(const char *name, const char *s, const char *want)
+{
+	char buf[160], got[1024], again[1024];
+	size_t off = 0, n = strlen(s), g = 0, a = 0;
+	rk_sentcut c = { 0 };
+	rk_sentcut_init(&c, s, n);
+	while (off < n) {
+		size_t k = rk_sentence_at(&c, off), k2 = rk_sentence_len(s + off, n - off);
+		g += (size_t)snprintf(got + g, sizeof got - g, "%s%.*s", off ? "|" : "", (int)k, s + off);
+		a += (size_t)snprintf(again + a, sizeof again - a, "%s%.*s", off ? "|" : "", (int)k2, s + off);
+		off += k;
+		while (off < n && s[off] == ' ')
+			off++;
+	}
+	rk_sentcut_free(&c);
+	snprintf(buf, sizeof buf, "sentences %s", name);
+	CHECK_STR(buf, got, want);
+	snprintf(buf, sizeof buf, "sentences %s: as rk_sentence_len", name);
+	CHECK_STR(buf, again, want);
+}
+
 int
 main(void)
 {
+	/* openers never closed are plain characters (the cut is linear) */
+	sentences("closed quotes", "他说：“好。”我们走。 “行！”", "他说：“好。”|我们走。|“行！”");
+	sentences("IME slip repeated", "做到“两个维护“，很好。做到“两个维护“，很好。",
+	          "做到“两个维护“，很好。|做到“两个维护“，很好。");
+	sentences("unclosed openers", "“。“。“。", "“。|“。|“。");
+	sentences("unclosed then closed", "“甲。“乙。”丙。", "“甲。|“乙。”|丙。");
+	sentences("straight quote unclosed", "他说\"好。再见。", "他说\"好。|再见。");
 	marker("一、", "一、主要工作", ST_HAN_DUN, 6, 1);
 	marker("十二、", "十二、其他", ST_HAN_DUN, 9, 12);
 	marker("二十一、", "二十一、其他", ST_HAN_DUN, 12, 21);
