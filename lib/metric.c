@@ -856,7 +856,16 @@ rule_plan_years(const cand *c)   /* 三年行动 三年提质行动 */
 	}
 	return 0;
 }
-RULE rule_plan_word(const cand *c) { return match_at(c->s, c->n, c->q, &ws_plan_words) != 0; }
+RULE
+rule_plan_word(const cand *c)   /* 3年行动, 十件民生实事; not 30件民生实事 */
+{
+	const unit *u;
+	if (!match_at(c->s, c->n, c->q, &ws_plan_words))
+		return 0;
+	/* Arabic digits before a measure word state a count, as elsewhere */
+	u = c->cjk_only ? NULL : unit_at(c->s, c->n, c->q);
+	return !u || u->cls != U_COUNT;
+}
 RULE
 rule_vague(const cand *c)   /* 数十 几十 十几 */
 {
@@ -1032,7 +1041,8 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(phase, ORDINAL, "二期工程 => 二:ordinal", "建成三期 => 三:ordinal") \
 	X(session, ORDINAL, "十一届九次、十次全会 => 十:ordinal", "三次全体会议 => 三:ordinal") \
 	X(plan_years, SLOGAN, "实施三年行动 => 三:slogan", "三年提质行动 => 三:slogan") \
-	X(plan_word, SLOGAN, "实施3年行动 => 3:slogan") \
+	X(plan_word, SLOGAN, "实施3年行动 => 3:slogan", "实施十件民生实事 => 十:slogan", \
+	  "!推进30件民生实事 => 30件=30 件") \
 	X(vague, WORD, "数十家 => 十:word", "十几个 => 十:word")
 #define RULES_AFTER_UNIT(X) \
 	X(range, NONE, "新建2—4家实验室 => 2=2 家", "1-2个 => 1=1 个") \
