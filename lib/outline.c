@@ -212,7 +212,8 @@ rk_marker_at(const char *s, size_t n, rk_marker *m)
 		m->num = u[2] - 0xA0 + 1;
 		return 1;
 	}
-	if (rk_has_prefix(s, n, "附件") && n <= 60) {
+	/* 附件下载：, a page's list of files to fetch, is no appendix */
+	if (rk_has_prefix(s, n, "附件") && n <= 60 && !rk_has_prefix(s + 6, n - 6, "下载")) {
 		v = arabic_number(s + 6, n - 6, &k);
 		if (v < 0)
 			k = 0;    /* 附件2026年…: a title after the bare marker */
@@ -425,6 +426,7 @@ rk_is_web_furniture(const char *s, size_t n)
 	/* furniture has parts: a line of one piece is at most a rule or a button */
 	if (!memchr(s, ' ', n) && !memchr(s, '|', n) && !memchr(s, '[', n) && !memchr(s, '_', n) &&
 	    !memchr(s, '=', n) && !memchr(s, '-', n) && !memchr(s, '*', n) && !memchr(s, '+', n) &&
+	    !((unsigned char)s[0] == 0xE2 && n > 1 && (unsigned char)s[1] == 0x94) &&
 	    !rk_has_prefix(s, n, "【") &&
 	    !rk_find3(s, n, "　"))
 		return 0;
@@ -439,6 +441,35 @@ rk_is_web_furniture(const char *s, size_t n)
 		;
 	if (i == n && n >= 3)
 		return 1;
+	/* a rule drawn with box characters (w3m's tables): ┌──┬──┐ ├──┼──┤ */
+	if (n >= 6 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x94) {
+		for (i = 0; i + 2 < n && (unsigned char)s[i] == 0xE2 && ((unsigned char)s[i + 1] == 0x94 ||
+		                                                          (unsigned char)s[i + 1] == 0x95); i += 3)
+			;
+		if (i == n)
+			return 1;
+	}
+	/* a row of html2text's table of a page's data: |发文|南屏省人民政�|成�|… */
+	if (s[0] == '|' && !rk_has_sentence_mark(s, n)) {
+		size_t bars = 0, j;
+		for (j = 0; j < n; j++)
+			bars += s[j] == '|';
+		if (bars >= 3 && (memmem(s, n, "：", 3) || memmem(s, n, "\uFFFD", 3) || memmem(s, n, "__", 2)))
+			return 1;
+	}
+	/* a breadcrumb: 江东网 > 时政 > 正文, 首页 » 信息公开 */
+	{
+		size_t seps = 0;
+		const char *q = s, *e = s + n;
+		while ((q = memchr(q, ' ', (size_t)(e - q))) != NULL && q + 2 < e) {
+			if ((q[1] == '>' && q[2] == ' ') || (q + 3 < e && memcmp(q + 1, "»", 2) == 0 && q[3] == ' ') ||
+			    (q + 4 < e && memcmp(q + 1, ">>", 2) == 0 && q[3] == ' '))
+				seps++;
+			q++;
+		}
+		if (seps >= 2 && n <= 200)
+			return 1;
+	}
 	/* a search box: 请输入关键词______ 搜索, [请输入关键词 ]搜索 */
 	if ((rk_find3(s, n, "索") && (memmem(s, n, "搜索", 6) || memmem(s, n, "检索", 6))) &&
 	    (memchr(s, '_', n) || memchr(s, '[', n) || memmem(s, n, "请输入", 9)))
@@ -486,7 +517,8 @@ rk_is_tail_trigger(const char *s, size_t n)
 		"相关报道", "相关文档", "相关附件", "相关链接", "相关新闻", "相关阅读", "扫一扫在手机",
 		"》》点击", ">>点击", "责任编辑", "主办：", "主办:", "主办单位", "承办：", "承办单位", "网站标识码",
 		"版权所有", "Copyright", "copyright", "©", "联系我们", "网站地图", "上一篇", "下一篇", "上一条",
-		"下一条", "建议使用", NULL
+		"下一条", "建议使用", "往期推荐", "往期回顾", "推荐阅读", "阅读原文", "长按识别", "写留言", "热点排行",
+		"热门推荐", "网友评论", "已有0人参与", NULL
 	};
 	if (n <= 120 && match_any(s, n, prefixes) > 0)
 		return 1;

@@ -296,20 +296,49 @@ drop_front(para_t *p, size_t k)
 	p->mark_known = p->furn_known = 0;
 }
 
-/* A row of a table pandoc drew round the text (a page's body set in a
- * table cell): "| text |" reads as the text; the bars are layout, dropped
- * as blanks are. */
+/* A row of a table a converter drew round the text (a page's body set in
+ * a table cell): pandoc's "| text |", w3m's "│text│" read as the text; and
+ * html2text's headings "**** 一、… ****" as the heading.  The bars and
+ * stars are layout, dropped as blanks are. */
 static void
 drop_table_bars(para_t *p)
 {
-	size_t k = 1;
-	if (p->len < 3 || p->text[0] != '|' || p->text[1] != ' ')
+	size_t k = 0, bar = 0;
+	if (p->len >= 3 && p->text[0] == '|' && p->text[1] == ' ')
+		bar = 1;
+	else if (p->len > 3 && memcmp(p->text, "│", 3) == 0)
+		bar = 3;
+	else if (p->len > 6 && p->text[0] == '*' && p->text[1] == '*') {
+		size_t lo = 0, hi = p->len;
+		while (lo < hi && p->text[lo] == '*')
+			lo++;
+		while (hi > lo && p->text[hi - 1] == '*')
+			hi--;
+		if (lo < p->len && p->text[lo] == ' ' && hi > lo && p->text[hi - 1] == ' ' && p->len - hi >= 2) {
+			p->len = hi;
+			while (lo < p->len && p->text[lo] == ' ')
+				lo++;
+			drop_front(p, lo);
+			goto trim;
+		}
+		return;
+	} else
 		return;    /* a | alone is text (a share box's separator) */
+	k = bar;
 	while (k < p->len && p->text[k] == ' ')
 		k++;
+	if (k == p->len)
+		return;
 	drop_front(p, k);
-	while (p->len >= 2 && p->text[p->len - 1] == '|' && p->text[p->len - 2] == ' ')
-		p->len -= 2;
+	for (;;) {
+		if (p->len >= 2 && p->text[p->len - 1] == '|' && p->text[p->len - 2] == ' ')
+			p->len -= 2;
+		else if (p->len >= 3 && memcmp(p->text + p->len - 3, "│", 3) == 0)
+			p->len -= 3;
+		else
+			break;
+	}
+trim:
 	while (p->len && p->text[p->len - 1] == ' ')
 		p->len--;
 	while (p->nanch > 1 && p->anch[p->nanch - 1].off > p->len)
@@ -343,7 +372,8 @@ raw_line(rk_reader *r)
 			para_append(&r->line, r->line.text, 0, in->anchors, in->nanch);
 			r->line.len = in->len;
 		}
-		if (!in->piece && r->line.text[0] == '|')
+		if (!in->piece && (r->line.text[0] == '|' || r->line.text[0] == '*' ||
+		                   (unsigned char)r->line.text[0] == 0xE2))
 			drop_table_bars(&r->line);
 		r->line_piece = in->piece;
 		r->line.piece = in->piece;
