@@ -371,11 +371,9 @@ rk_is_furniture(const char *s, size_t n)
 		return 1;
 	/* a 政务公开 page's table of the document's data: 索引号 主题分类 发文机关
 	 * 成文日期 发文字号 发布日期 有效性 (spaced out, too: 索 引 号) */
-	if (n <= 300 && is_record_row(s, n))
-		return 1;
-	if (n <= 300 && (rk_find3(s, n, "源") || rk_find3(s, n, "次")) &&
-	    (memmem(s, n, "来源：", 9) || memmem(s, n, "浏览次数", 12) || memmem(s, n, "阅读次数", 12)) &&
-	    !rk_has_sentence_mark(s, n))
+	if (n <= 300 && rk_find3(s, n, "：") && !rk_has_sentence_mark(s, n) &&
+	    (is_record_row(s, n) || memmem(s, n, "来源：", 9) || memmem(s, n, "浏览次数", 12) ||
+	     memmem(s, n, "阅读次数", 12)))
 		return 1;
 	return (n <= 120 && is_timestamp(s, n)) || rk_is_web_furniture(s, n);
 }

@@ -467,6 +467,17 @@ rk_shape_learn(rk_shape *sh, const rk_lineinfo *v, size_t n)
 int
 rk_letter_spaced(const char *s, size_t n)
 {
+	/* a space every character or two: far more spaces than a byline's */
+	{
+		const char *q = s, *e = s + n;
+		size_t spaces = 0;
+		while ((q = memchr(q, ' ', (size_t)(e - q))) != NULL) {
+			spaces++;
+			q++;
+		}
+		if (spaces < 4 || spaces * 10 < n)
+			return 0;
+	}
 	size_t i = 0;
 	unsigned prev = 0, cp;
 	int l, gap = 0, spaced = 0, tight = 0;
