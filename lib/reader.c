@@ -494,7 +494,6 @@ learn_shape(rk_reader *r)
 		v[i].furn = r->win[i].furn;
 	}
 	rk_shape_learn(&r->shape, v, r->win_n);
-	if (getenv("RK_SHAPE_DEBUG")) fprintf(stderr, "shape: wrapped %d width %d slack %d indent %d margin %ld blank_sep %d first_short %d spaced %d headers %d\n", r->shape.wrapped, r->shape.width, r->shape.slack, r->shape.indent, r->shape.margin, r->shape.blank_sep, r->shape.first_short, r->shape.spaced, r->shape.ncand);
 }
 
 /* Next line with its shape undone into r->line: from the window first. */
