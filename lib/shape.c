@@ -263,7 +263,12 @@ rk_shape_is_header(const rk_shape *sh, const char *s, size_t n)
 	char key[RK_HEADER_MAX];
 	size_t kl;
 	int k;
-	if (!sh->ncand || n == 0 || n > RK_HEADER_MAX || (kl = header_key(s, n, key, sizeof key)) == 0)
+	if (n == 0 || n > RK_HEADER_MAX)
+		return 0;
+	/* most texts have no running header: no key to make then */
+	for (k = 0; k < sh->ncand && sh->cand[k].seen < 2; k++)
+		;
+	if (k == sh->ncand || (kl = header_key(s, n, key, sizeof key)) == 0)
 		return 0;
 	k = header_find(sh, key, kl);
 	return k >= 0 && sh->cand[k].seen >= 2;
