@@ -32,7 +32,7 @@ UNITS = $(UNITSRC:tests/unit/%.c=$(B)/obj/unit-%)
 # C tables made from the data files at build time (mk/tables.awk)
 GEN = $(B)/obj/gen
 WORDS != echo lib/data/words/*.tsv
-GENHDR = $(GEN)/numerals.h $(GEN)/lexicon.h
+GENHDR = $(GEN)/numerals.h $(GEN)/lexicon.h $(GEN)/cues.h
 MAN1 != echo man/*.1
 MAN7 != echo man/*.7
 
@@ -52,6 +52,11 @@ $(GEN)/numerals.h: lib/data/numerals.tsv lib/data/units.tsv mk/tables.awk
 $(GEN)/lexicon.h: lib/data/units.tsv $(WORDS) mk/tables.awk
 	@mkdir -p $(GEN)
 	LC_ALL=C awk -v out=lexicon -f mk/tables.awk lib/data/units.tsv $(WORDS) >$@.tmp
+	mv $@.tmp $@
+
+$(GEN)/cues.h: lib/data/cues.tsv mk/tables.awk
+	@mkdir -p $(GEN)
+	LC_ALL=C awk -v out=cues -f mk/tables.awk lib/data/cues.tsv >$@.tmp
 	mv $@.tmp $@
 
 $(GEN)/examples.h: lib/data/numerals.tsv lib/data/units.tsv $(WORDS) mk/tables.awk

@@ -58,6 +58,8 @@ struct ctx {
 	char **keep;        /* -u */
 	int nkeep;
 	rk_mscan sc;
+	rk_ind ind;               /* stance and period */
+	int year_warned;          /* "no report year" said for this document */
 	struct cursor cursor;
 	char *doc;                /* a copy of the current block's doc name, */
 	size_t doclen;
@@ -156,6 +158,7 @@ put_field(char *o, const char *s, size_t n)
 static void
 row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 {
+	rk_when when = { RK_STANCE_NONE, 0, 0, 0 };
 	long line, col;
 	int why = meta ? RK_WHY_N : (int)a->why;
 	size_t ulen = why == RK_WHY_NONE ? strlen(a->unit) : 0, need;
@@ -163,6 +166,14 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 	char *o;
 
 	pos(&c->cursor, b, a->off, &line, &col);
+	if (!meta && a->why == RK_WHY_NONE) {
+		rk_ind_amount(&c->ind, a, &when);
+		if (when.needs_year && !c->year_warned) {
+			rk_warn("%s: no report year found; period left empty where it depends on it",
+			        b->doc);
+			c->year_warned = 1;
+		}
+	}
 	if (c->context) {
 		ca = *a;
 		rk_mscan_clause(&c->sc, &ca);
@@ -171,7 +182,7 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 	/* every byte of a field may double when escaped */
 	need = c->docfieldlen + 2 * (a->len + ulen + a->approx_len + a->subj_len +
 	            (c->context ? a->clause_len : 0)) +
-	       c->sectlen + c->carriedlen + 3 * RK_DEC_MAX + 96;
+	       c->sectlen + c->carriedlen + 3 * RK_DEC_MAX + 128;
 	if (need > c->rowcap) {
 		c->rowcap = need * 2;
 		c->rowbuf = rk_realloc(c->rowbuf, c->rowcap);
@@ -205,9 +216,14 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 			*o++ = a->dir > 0 ? '+' : '-';
 		*o++ = '\t';
 		o = put_field(o, b->text + a->subj_off, a->subj_len);
+		*o++ = '\t';
+		memcpy(o, rk_stance_name[when.stance], strlen(rk_stance_name[when.stance]));
+		o += strlen(rk_stance_name[when.stance]);
+		*o++ = '\t';
+		o += rk_when_fmt(&when, o);
 	} else {
-		memcpy(o, "\t\t\t", 3);
-		o += 3;
+		memcpy(o, "\t\t\t\t\t", 5);
+		o += 5;
 	}
 	if (c->context) {
 		*o++ = '\t';
@@ -247,6 +263,12 @@ each(rk_reader *r, void *vctx)
 		/* page furniture, datelines, bylines and captions hold no amounts;
 		 * -a shows their numbers with why "meta" */
 		int meta = b->kind == RK_META;
+		if (b->doc_start) {
+			rk_ind_doc(&c->ind);
+			c->year_warned = 0;
+		}
+		/* every block, furniture too: a dateline gives the report's year */
+		rk_ind_block(&c->ind, b);
 		if (meta && !c->all)
 			continue;
 		rk_mscan_block(&c->sc, b->text, b->len, b->para_start);
@@ -381,7 +403,7 @@ main(int argc, char **argv)
 	o.ahead = !rk_live;
 	o.prescan = rk_mscan_marks;
 	if (header) {
-		snprintf(head, sizeof head, "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject%s%s%s",
+		snprintf(head, sizeof head, "doc\tsect\tline\tcol\ttext\tvalue\tunit\tapprox\tdir\tsubject\tstance\tperiod%s%s%s",
 		         c.context ? "\tclause" : "", c.all ? "\twhy" : "", c.rule ? "\trule" : "");
 		o.header = head;
 	}

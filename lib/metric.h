@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "rkit.h"
+
 /* An exact decimal: mant * 10^exp.  Amounts like 1204.23亿 stay exact,
  * which a double would not. */
 typedef struct {
@@ -144,5 +146,43 @@ void rk_mscan_use_marks(rk_mscan *sc, const unsigned *marks, size_t nmarks);
 int rk_mscan_next(rk_mscan *sc, rk_amount *a);
 /* Sets a->clause_off and clause_len (bounded; costs a walk, so on demand). */
 void rk_mscan_clause(const rk_mscan *sc, rk_amount *a);
+
+/* ---- stance and period (stance.c) ----------------------------------- */
+
+/* Whether an amount is a result or a goal, and the year or span it is
+ * of (../shared/specs/indicators.md): from the part of the report it
+ * stands in and the words before it in its sentence.  A consumer gives
+ * every block of a document, furniture included, to rk_ind_block() in
+ * order, then each amount of the block, in order, to rk_ind_amount(). */
+enum rk_stance { RK_STANCE_NONE, RK_ACTUAL, RK_TARGET, RK_OTHER };
+extern const char *const rk_stance_name[];   /* "", "actual", "target", "other" */
+
+#define RK_IND_LEVELS 8
+typedef struct {
+	int plan_year;          /* the year the report plans for (2026 for a 2026
+	                           report, 2024 for a 2023 summary); 0 unknown */
+	int gov;                /* a government work report: its parts in their order */
+	unsigned char part[RK_IND_LEVELS];   /* the part each heading level set */
+	int lead;               /* the part a paragraph's lead set */
+	int tops, last_top;     /* level-1 headings so far, and the last one's part */
+	/* the block, scanned once up to its amounts */
+	const char *s;
+	size_t n, pos, sent, clause;
+	int target, actual, mean, total, done;   /* cue words seen in the sentence or clause */
+	int future, named;      /* a goal's year (到2030年), a year named (2025年) */
+} rk_ind;
+
+typedef struct {
+	enum rk_stance stance;
+	int y0, y1;             /* the period's years; 0 where unknown */
+	int needs_year;         /* it depends on the report's year, not known yet */
+} rk_when;
+
+void rk_ind_doc(rk_ind *d);
+void rk_ind_block(rk_ind *d, const rk_block *b);
+void rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w);
+/* Writes the period (2025, 2021-2025, or nothing) into buf (>= 16 bytes);
+ * returns its length. */
+int rk_when_fmt(const rk_when *w, char *buf);
 
 #endif

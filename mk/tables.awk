@@ -118,6 +118,25 @@ function words(file,   i, f) {
 	print "};\n"
 }
 
+# cues.tsv: word cue example (lib/stance.c)
+function cues(   i, f, names, k) {
+	names = " review fivepast fivegoal plan glossary target actual estimate mean total run from level done set other following group "
+	print "static const struct cue_word { const char *w; unsigned char len; enum cue cue; } cue_words[] = {"
+	for (i = 1; i <= nrow["cues"]; i++) {
+		split(row["cues", i], f, "\t")
+		if (index(names, " " f[2] " ") == 0)
+			bad("cues: cue '" f[2] "' is none of" names)
+		printf "\t{ %s, %d, CUE_%s },\n", cstr(f[1]), length(f[1]), toupper(f[2])
+	}
+	print "};\n"
+	print "static const char *const cue_examples[] = {"
+	for (i = 1; i <= nrow["cues"]; i++) {
+		split(row["cues", i], f, "\t")
+		printf "\t%s,\n", cstr(f[3])
+	}
+	print "};"
+}
+
 function examples(   k, i, file, f, n) {
 	print "static const struct { const char *file, *entry, *example; } data_examples[] = {"
 	for (k = 1; k <= nfiles; k++) {
@@ -142,8 +161,10 @@ END {
 				words(files[k])
 	} else if (out == "examples")
 		examples()
+	else if (out == "cues")
+		cues()
 	else {
-		print "mk/tables.awk: out=numerals, lexicon or examples" > "/dev/stderr"
+		print "mk/tables.awk: out=numerals, lexicon, examples or cues" > "/dev/stderr"
 		exit 1
 	}
 }

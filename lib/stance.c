@@ -1,0 +1,542 @@
+/* Whether an amount is a result or a goal, and for which year: rmetric's
+ * stance and period columns (../shared/specs/indicators.md).
+ *
+ * The part of the report decides first: the headings above the amount
+ * (2025年工作回顾, “十五五”时期主要目标任务, 2026年重点工作) and the lead
+ * of the paragraph (过去五年，… 今年，…) say whose year it is.  Then the
+ * words of its sentence before it: a goal quoted in the review (预期目标),
+ * a present stock in the plan (现有 目前), the A of 从A提高到B, a year
+ * named (到2030年, 2025年), a run (连续16年), a level reached at the end of
+ * a five-year part (达到), a policy's parameter (再延长30年).
+ *
+ * The words are data (lib/data/cues.tsv).  One pass: the blocks come in
+ * order, each block's text is scanned once up to its last amount. */
+#include <string.h>
+
+#include "rkit.h"
+#include "metric.h"
+#include "chars.h"
+
+enum cue {
+	CUE_NONE,
+	/* parts */
+	CUE_REVIEW, CUE_FIVEPAST, CUE_FIVEGOAL, CUE_PLAN, CUE_GLOSSARY,
+	/* before an amount */
+	CUE_TARGET, CUE_ACTUAL, CUE_ESTIMATE, CUE_MEAN, CUE_TOTAL, CUE_RUN, CUE_FROM,
+	CUE_LEVEL, CUE_DONE, CUE_SET, CUE_OTHER, CUE_FOLLOWING, CUE_GROUP
+};
+#include "cues.h"
+
+const char *const rk_stance_name[] = { "", "actual", "target", "other" };
+
+/* Parts; a heading naming two starts as the first and lets the leads of
+ * its paragraphs decide. */
+enum part { P_UNSET, P_REVIEW, P_FIVEPAST, P_FIVEGOAL, P_PLAN, P_GLOSSARY };
+
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+/* cue_words by the low ten bits of their first character */
+static short cue_first[1024];
+static short cue_next[NELEM(cue_words)];
+static int cues_ready;
+
+static void
+cues_init(void)
+{
+	size_t i;
+	int len;
+	memset(cue_first, -1, sizeof cue_first);
+	for (i = NELEM(cue_words); i-- > 0;) {
+		unsigned cp = cp_at(cue_words[i].w, cue_words[i].len, 0, &len);
+		cue_next[i] = cue_first[cp & 1023];
+		cue_first[cp & 1023] = (short)i;
+	}
+	cues_ready = 1;
+}
+
+/* The longest cue word at s[i]: its index, or -1. */
+static int
+cue_at(const char *s, size_t n, size_t i)
+{
+	int len, k, best = -1;
+	unsigned cp = cp_at(s, n, i, &len);
+	for (k = cue_first[cp & 1023]; k >= 0; k = cue_next[k])
+		if (has_atn(s, n, i, cue_words[k].w, cue_words[k].len) &&
+		    (best < 0 || cue_words[k].len > cue_words[best].len))
+			best = k;
+	return best;
+}
+
+/* The cue word ending at s[i] of kind cue (the longest), its length or 0. */
+static size_t
+cue_before(const char *s, size_t i, enum cue cue)
+{
+	size_t k, best = 0;
+	for (k = 0; k < NELEM(cue_words); k++)
+		if (cue_words[k].cue == cue && cue_words[k].len > best &&
+		    ends_withn(s, i, cue_words[k].w, cue_words[k].len))
+			best = cue_words[k].len;
+	return best;
+}
+
+/* A year written 2026 or 二〇二六 at s[i], followed by 年: its value, and
+ * *len its bytes with the 年; else 0. */
+static int
+year_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	rk_num num;
+	unsigned long long v;
+	int e;
+	if (!rk_num_parse(s + i, n - i, &num) || !has_at(s, n, i + num.len, "年"))
+		return 0;
+	if (num.flags & (RK_NUM_DECIMAL | RK_NUM_BIGMULT | RK_NUM_BAD))
+		return 0;
+	if ((num.flags & RK_NUM_CJK) && !(num.flags & RK_NUM_POSITIONAL))
+		return 0;
+	for (v = num.v.mant, e = num.v.exp; e > 0; e--)
+		v *= 10;
+	if (num.v.exp < 0 || v < 1950 || v > 2100)
+		return 0;
+	*len = num.len + 3;
+	return (int)v;
+}
+
+void
+rk_ind_doc(rk_ind *d)
+{
+	if (!cues_ready)
+		cues_init();
+	memset(d, 0, sizeof *d);
+}
+
+/* The parts a title or heading names: a bit per enum part. */
+static unsigned
+parts_named(const rk_ind *d, const char *s, size_t n, int *year)
+{
+	unsigned bits = 0;
+	size_t i = 0, yl;
+	int k, len, y;
+	*year = 0;
+	while (i < n) {
+		if ((y = year_at(s, n, i, &yl)) != 0) {
+			if (!*year)
+				*year = y;
+			if (d->plan_year && y == d->plan_year)
+				bits |= 1u << P_PLAN;
+			else if (d->plan_year && y == d->plan_year - 1)
+				bits |= 1u << P_REVIEW;
+			i += yl;
+			continue;
+		}
+		if ((k = cue_at(s, n, i)) >= 0 && cue_words[k].cue <= CUE_GLOSSARY) {
+			static const unsigned char part_of[] = {
+				[CUE_REVIEW] = P_REVIEW, [CUE_FIVEPAST] = P_FIVEPAST,
+				[CUE_FIVEGOAL] = P_FIVEGOAL, [CUE_PLAN] = P_PLAN, [CUE_GLOSSARY] = P_GLOSSARY,
+			};
+			bits |= 1u << part_of[cue_words[k].cue];
+			i += cue_words[k].len;
+			continue;
+		}
+		cp_at(s, n, i, &len);
+		i += (size_t)(len ? len : 1);
+	}
+	return bits;
+}
+
+/* One part for a heading naming several: the glossary, then a five-year
+ * part named with its neighbour year (“十四五”时期和2025年工作回顾 stays a
+ * review until a lead says 过去五年), then the rest. */
+static enum part
+one_part(unsigned bits)
+{
+	if (bits & 1u << P_GLOSSARY)
+		return P_GLOSSARY;
+	if (bits & 1u << P_FIVEPAST)
+		return bits & 1u << P_REVIEW ? P_REVIEW : P_FIVEPAST;
+	if (bits & 1u << P_FIVEGOAL)
+		return bits & 1u << P_PLAN ? P_PLAN : P_FIVEGOAL;
+	if (bits & 1u << P_REVIEW)
+		return P_REVIEW;
+	if (bits & 1u << P_PLAN)
+		return P_PLAN;
+	return P_UNSET;
+}
+
+/* The report's year from its title: 2026年…政府工作报告 plans for 2026;
+ * 2022年工作总结 reviews 2022 and plans for 2023. */
+static void
+title_year(rk_ind *d, const char *s, size_t n)
+{
+	int year;
+	unsigned bits = parts_named(d, s, n, &year);
+	if (memmem(s, n, "政府工作报告", strlen("政府工作报告")))
+		d->gov = 1;
+	if (!year || d->plan_year)
+		return;
+	d->plan_year = (bits & 1u << P_REVIEW) || memmem(s, n, "侧记", strlen("侧记")) ? year + 1 : year;
+}
+
+/* A dateline (——2026年1月27日在…, 二〇二六年一月二十七日) is the day the
+ * report is given: in the year it plans for. */
+static void
+dateline_year(rk_ind *d, const char *s, size_t n)
+{
+	size_t i, yl;
+	int y, len;
+	for (i = 0; i < n && i < 64; i += (size_t)(len ? len : 1)) {
+		if ((y = year_at(s, n, i, &yl)) != 0) {
+			rk_num m;
+			size_t j = i + yl;
+			if (rk_num_parse(s + j, n - j, &m) && has_at(s, n, j + m.len, "月")) {
+				d->plan_year = y;
+				return;
+			}
+			/* ——商洛市生态环境局2023年党建工作侧记: a subtitle */
+			title_year(d, s, n);
+			return;
+		}
+		cp_at(s, n, i, &len);
+	}
+}
+
+/* A paragraph's lead: a part word or a year among its first words, before
+ * its first comma (过去五年，… 刚刚过去的2025年很不平凡。 各位代表！“十四五”
+ * 以来，…). */
+#define LEAD_CHARS 10
+static enum part
+lead_part(rk_ind *d, const char *s, size_t n)
+{
+	size_t i = 0, yl;
+	int k, len, y, c;
+	if (has_at(s, n, 0, "各位代表"))   /* the address before the lead */
+		i = strlen("各位代表") + 3;
+	for (c = 0; c < LEAD_CHARS && i < n; c++) {
+		unsigned cp = cp_at(s, n, i, &len);
+		if (cp == U'，' || cp == U'。' || cp == U'：' || cp == U'；')
+			return P_UNSET;
+		if ((y = year_at(s, n, i, &yl)) != 0) {
+			if (!d->plan_year)
+				return P_UNSET;
+			if (y == d->plan_year - 1)
+				return P_REVIEW;
+			/* 2026年以来 is the review too */
+			if (y == d->plan_year)
+				return has_at(s, n, i + yl, "以来") ? P_REVIEW : P_PLAN;
+			return P_UNSET;
+		}
+		if ((k = cue_at(s, n, i)) >= 0) {
+			switch (cue_words[k].cue) {
+			case CUE_FIVEPAST:
+				return P_FIVEPAST;
+			case CUE_FIVEGOAL:
+				return P_FIVEGOAL;
+			case CUE_REVIEW:
+				/* only the review words that begin a sentence: 过去一年 一年来 */
+				if (has_at(s, n, i, "过去") || has_at(s, n, i, "一年来"))
+					return P_REVIEW;
+				return P_UNSET;
+			case CUE_PLAN:
+				/* 今年; 今年以来 is so far this year: the review, and in
+				 * a work summary 今年 is the year summed up */
+				if (!has_at(s, n, i, "今年"))
+					return P_UNSET;
+				if (has_at(s, n, i + cue_words[k].len, "以来") || !d->gov)
+					return P_REVIEW;
+				return P_PLAN;
+			default:
+				break;
+			}
+			i += cue_words[k].len;
+			continue;
+		}
+		i += (size_t)(len ? len : 1);
+	}
+	return P_UNSET;
+}
+
+void
+rk_ind_block(rk_ind *d, const rk_block *b)
+{
+	const char *s = b->text;
+	size_t n = b->len;
+	d->s = s;
+	d->n = n;
+	d->pos = 0;
+	d->sent = d->clause = 0;
+	d->target = d->actual = d->mean = d->total = d->done = 0;
+	d->future = d->named = 0;
+	switch (b->kind) {
+	case RK_TITLE:
+		title_year(d, s, n);
+		break;
+	case RK_META:
+		if (!d->plan_year)
+			dateline_year(d, s, n);
+		break;
+	case RK_HEADING: {
+		int year, lv = b->level < 1 ? 1 : b->level >= RK_IND_LEVELS ? RK_IND_LEVELS - 1 : b->level;
+		unsigned bits;
+		enum part p;
+		const char *t = s + b->title_off;
+		size_t tl = b->title_len;
+		bits = parts_named(d, t, tl, &year);
+		/* 2025年工作回顾 before any title year: the report plans for 2026 */
+		if (!d->plan_year && year) {
+			if (bits & 1u << P_REVIEW)
+				d->plan_year = year + 1;
+			else if (bits & 1u << P_PLAN)
+				d->plan_year = year;
+			if (d->plan_year)
+				bits = parts_named(d, t, tl, &year);
+		}
+		p = one_part(bits);
+		if (lv == 1) {
+			/* a heading that names no part: a government work report's
+			 * parts come in their order (review, goals, this year's
+			 * work, the government's own), so after the review it is
+			 * the work ahead; elsewhere it goes on with the last part */
+			if (p == P_UNSET)
+				p = d->tops == 0 ? P_REVIEW
+				    : d->gov && (d->last_top == P_REVIEW || d->last_top == P_FIVEPAST) ? P_PLAN
+				    : (enum part)d->last_top;
+			d->tops++;
+			d->last_top = p;
+			d->lead = P_UNSET;
+		} else if (p != P_UNSET) {
+			d->lead = P_UNSET;
+		}
+		memset(d->part + lv, 0, sizeof d->part - (size_t)lv);
+		d->part[lv] = (unsigned char)p;
+		break;
+	}
+	case RK_PARA:
+		if (b->para_start) {
+			enum part p = P_UNSET;
+			/* a work summary's first words: 2023年，… is its year */
+			if (!d->plan_year) {
+				size_t yl;
+				int y = year_at(s, n, 0, &yl);
+				if (y)
+					d->plan_year = y + 1;
+			}
+			p = lead_part(d, s, n);
+			if (p != P_UNSET)
+				d->lead = p;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* Scans the block's text from d->pos to i, keeping the cues of the
+ * sentence and of the clause the amount stands in. */
+static void
+scan_to(rk_ind *d, size_t i)
+{
+	const char *s = d->s;
+	size_t n = d->n, p = d->pos, yl;
+	int k, len, y;
+	while (p < i) {
+		unsigned cp = cp_at(s, n, p, &len);
+		if (cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == ';') {
+			p += (size_t)len;
+			d->sent = d->clause = p;
+			d->target = d->actual = d->mean = d->total = d->done = 0;
+			d->future = d->named = 0;
+			continue;
+		}
+		if (cp == U'，' || cp == U'：' || cp == ',') {
+			p += (size_t)len;
+			d->clause = p;
+			d->mean = d->total = d->done = 0;
+			d->named = 0;
+			continue;
+		}
+		if (cp == U'、') {   /* a list member has its own verb */
+			p += (size_t)len;
+			d->done = 0;
+			continue;
+		}
+		if (cp - '0' < 10 || rk_cjk_digit(cp) >= 0) {
+			if ((y = year_at(s, n, p, &yl)) != 0) {
+				/* 到2030年 至2027年 2027年前: a goal's year; 比2020年 较2020年:
+				 * a base, not the amount's year */
+				if (ends_with(s, p, "到") || ends_with(s, p, "至") ||
+				    has_at(s, n, p + yl, "前") || has_at(s, n, p + yl, "底前"))
+					d->future = y;
+				else if (!ends_with(s, p, "比") && !ends_with(s, p, "较") &&
+				         !ends_with(s, p, "与") && !ends_with(s, p, "同"))
+					d->named = y;
+				p += yl;
+				continue;
+			}
+		}
+		if ((k = cue_at(s, n, p)) >= 0) {
+			switch (cue_words[k].cue) {
+			case CUE_TARGET: d->target = 1; break;
+			case CUE_ACTUAL: d->actual = 1; break;
+			case CUE_MEAN: d->mean = 1; break;
+			case CUE_TOTAL: d->total = 1; break;
+			case CUE_DONE: d->done = 1; break;
+			default: break;
+			}
+			p += cue_words[k].len;
+			continue;
+		}
+		p += (size_t)(len ? len : 1);
+	}
+	d->pos = p > i ? p : i;
+}
+
+/* The part in force: a paragraph's lead, else the deepest heading's. */
+static enum part
+part_now(const rk_ind *d)
+{
+	int lv;
+	if (d->lead != P_UNSET)
+		return (enum part)d->lead;
+	for (lv = RK_IND_LEVELS - 1; lv >= 1; lv--)
+		if (d->part[lv] != P_UNSET)
+			return (enum part)d->part[lv];
+	return P_REVIEW;   /* a summary without headings reports */
+}
+
+/* Skips back over what may stand between a cue and its number. */
+static size_t
+back_fillers(const char *s, size_t i)
+{
+	static const char *const fill[] = { "的", "了", "约", "近", "超", "超过", "逾", "达" };
+	size_t k;
+	int again = 1;
+	while (again) {
+		again = 0;
+		for (k = 0; k < NELEM(fill); k++)
+			if (ends_withn(s, i, fill[k], strlen(fill[k])) && strcmp(fill[k], "达") != 0) {
+				i -= strlen(fill[k]);
+				again = 1;
+				break;
+			}
+	}
+	return i;
+}
+
+/* A word of kind cue within the few characters after the amount, before
+ * any punctuation (18条政策举措, 24个主要指标). */
+static int
+cue_after(const char *s, size_t n, size_t i, enum cue cue, int chars)
+{
+	int k, len;
+	for (; chars > 0 && i < n; chars--) {
+		unsigned cp = cp_at(s, n, i, &len);
+		if (!is_han(cp))
+			return 0;
+		if ((k = cue_at(s, n, i)) >= 0 && cue_words[k].cue == cue)
+			return 1;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
+void
+rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
+{
+	const char *s = d->s;
+	size_t p = a->approx_len && a->approx_off < a->off ? a->approx_off : a->off, i;
+	enum part part;
+	size_t end;
+	int P = d->plan_year;
+	int from = 0, level = 0;
+
+	if (p < d->pos)   /* an amount inside the last one's reach: same cues */
+		p = d->pos;
+	scan_to(d, p);
+	part = part_now(d);
+	i = back_fillers(s, p);
+	from = cue_before(s, i, CUE_FROM) != 0;
+	level = cue_before(s, i, CUE_LEVEL) != 0;
+
+	w->stance = RK_TARGET;
+	w->y0 = w->y1 = 0;
+	switch (part) {
+	case P_REVIEW:   w->stance = RK_ACTUAL; w->y0 = w->y1 = P - 1; break;
+	case P_FIVEPAST: w->stance = RK_ACTUAL; w->y0 = P - 5; w->y1 = P - 1; break;
+	case P_FIVEGOAL: w->y0 = P; w->y1 = P + 4; break;
+	case P_GLOSSARY: w->stance = RK_OTHER; break;
+	default:         w->y0 = w->y1 = P; break;
+	}
+	if (part == P_GLOSSARY)
+		goto done;
+	end = a->off + a->len;
+	if (cue_before(s, i, CUE_OTHER) || cue_after(s, d->n, end, CUE_FOLLOWING, 4) ||
+	    ((ends_with(s, end, "以上") || ends_with(s, end, "以下")) &&
+	     cue_after(s, d->n, end, CUE_GROUP, 1))) {
+		/* 再延长30年, 18条政策举措, 亿元以上项目: a parameter, a plan's
+		 * structure, a threshold: neither a result nor a goal */
+		w->stance = RK_OTHER;
+	} else if (cue_before(s, i, CUE_RUN)) {
+		/* 连续16年排名第一, said in 2026: 2010-2025; 连续3次: no span */
+		w->stance = RK_ACTUAL;
+		if (strcmp(a->unit, "年") == 0 && !a->na && a->v.exp == 0 && a->v.mant > 0 &&
+		    a->v.mant < 200) {
+			w->y0 = P - (int)a->v.mant;
+			w->y1 = P - 1;
+		} else {
+			w->y0 = w->y1 = 0;
+			P = 1;   /* no period, and none to wait for */
+		}
+	} else if (from) {
+		/* the A of 从A提高到B: what there was before the part's span */
+		w->stance = RK_ACTUAL;
+		w->y0 = w->y1 = part == P_FIVEPAST ? P - 6 : part == P_REVIEW ? P - 2 : P - 1;
+	} else if (d->future && (!P || d->future >= P)) {
+		/* 到2030年…达到 力争2027年前: the goal's year */
+		w->stance = RK_TARGET;
+		w->y0 = w->y1 = d->future;
+		P = 1;   /* the period is known without the report's year */
+	} else if (d->named && P && d->named < P) {
+		/* 2025年，全省…: the year named */
+		w->stance = RK_ACTUAL;
+		w->y0 = w->y1 = d->named;
+	} else if (part == P_FIVEPAST || part == P_FIVEGOAL) {
+		/* a level or a stock is at the end of the span; a change, a
+		 * mean, a total or what was done is over it */
+		if (!((a->dir && !level) || d->done || d->mean || d->total))
+			w->y0 = w->y1;
+		if (part == P_FIVEGOAL && d->actual) {
+			w->stance = RK_ACTUAL;
+			w->y0 = w->y1 = P - 1;
+		}
+		if (part == P_FIVEPAST && d->target)
+			w->stance = RK_TARGET;
+	} else if (part == P_PLAN && (d->actual || cue_before(s, i, CUE_SET))) {
+		/* 现有 目前 已有 in the plan: a present stock; 洛阳等10个枢纽: a
+		 * fixed set named */
+		w->stance = RK_ACTUAL;
+		w->y0 = w->y1 = P - 1;
+	} else if (part == P_PLAN && d->mean) {
+		/* 年均 in this year's part: the five-year goals it sets out */
+		w->y1 = P + 4;
+	} else if (part == P_REVIEW && d->target) {
+		/* a goal quoted in the review: last year's */
+		w->stance = RK_TARGET;
+	}
+done:
+	w->needs_year = !P && w->stance != RK_OTHER;
+	if (!P && !(d->future && w->y0 == d->future))
+		w->y0 = w->y1 = 0;
+	if (part == P_GLOSSARY || w->stance == RK_OTHER) {
+		if (!P)
+			w->y0 = w->y1 = 0;
+	}
+}
+
+int
+rk_when_fmt(const rk_when *w, char *buf)
+{
+	if (w->y0 <= 0)
+		return 0;
+	if (w->y0 == w->y1)
+		return sprintf(buf, "%d", w->y0);
+	return sprintf(buf, "%d-%d", w->y0, w->y1);
+}
