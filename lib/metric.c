@@ -220,7 +220,9 @@ static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORD
                ws_plan_words = WORDSET(plan_words), ws_rate_periods = WORDSET(rate_periods),
                ws_fillers = WORDSET(fillers), ws_subject_verbs = WORDSET(subject_verbs),
                ws_reach_verbs = WORDSET(reach_verbs), ws_period_before = WORDSET(period_before),
-               ws_period_after = WORDSET(period_after), ws_approx_false = WORDSET(approx_false);
+               ws_period_after = WORDSET(period_after), ws_approx_false = WORDSET(approx_false),
+               ws_subject_lead = WORDSET(subject_lead),
+               ws_subject_after_stop = WORDSET(subject_after_stop);
 
 static inline unsigned
 key2(const char *b)
@@ -254,6 +256,7 @@ wordsets_init(void)
 		&ws_approx_before, &ws_approx_after, &ws_dir_up, &ws_dir_down, &ws_slogans,
 		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
 		&ws_reach_verbs, &ws_period_before, &ws_period_after, &ws_approx_false,
+		&ws_subject_lead, &ws_subject_after_stop,
 	};
 	size_t i, k;
 	for (i = 0; i < NELEM(all); i++) {
@@ -357,6 +360,8 @@ rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start)
 	sc->last_dir = 0;
 	sc->last_ok = 0;
 	sc->last_shared = (size_t)-1;
+	sc->last_subj_len = 0;
+	sc->last_list = 0;
 }
 
 /* Is [p,q) inside short quotes “…”?  1 if so, 2 if the quote also holds a 、
@@ -1328,7 +1333,8 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 			/* scanbits holds rk_num_start()'s characters, and * and ＊, which
 			 * are not Han; it covers the BMP only (𠮷 is Han, past it) */
 			if (!is_han(cp) || stop_char(cp) ||
-			    (cp < 0x10000 && (scanbits[cp >> 3] >> (cp & 7) & 1)))
+			    (cp < 0x10000 && (scanbits[cp >> 3] >> (cp & 7) & 1)) ||
+			    (count >= 1 && match_at(s, n, i, &ws_subject_after_stop)))
 				break;
 			i += (size_t)len;
 		}
@@ -1364,9 +1370,40 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 			break;
 		i = st;
 	}
+	/* 2025年全省地区生产总值: the walk stopped at the year's digits */
+	if (end > i + 3 && has_at(s, end, i, "年") && i > 0 && is_ascii_digit((unsigned char)s[i - 1]))
+		i += 3;
+	/* 新增养老床位 其中出口 全年接待游客: the words before the indicator
+	 * (lib/data/words/subject_lead.tsv), while two characters are left;
+	 * 新增就业 is an indicator of its own */
+	while (end > i && (k = match_at(s, end, i, &ws_subject_lead)) != 0 && end - i - k >= 6 &&
+	       !(k == 6 && has_at(s, end, i, "新增") && has_at(s, end, i + 6, "就业")))
+		i += k;
+	/* 高价值发明专利较“十三五”时期: the base of a comparison goes */
+	for (k = i + 6; k + 3 <= end; k += 3) {
+		if ((has_at(s, end, k, "较") || has_at(s, end, k, "比")) &&
+		    (has_at(s, end, k + 3, "“") || has_at(s, end, k + 3, "上年") ||
+		     has_at(s, end, k + 3, "去年") || has_at(s, end, k + 3, "全国"))) {
+			end = k;
+			break;
+		}
+		if ((unsigned char)s[k] < 0xE0)   /* not a three-byte character: stop */
+			break;
+	}
 	if (end > i) {
 		a->subj_off = i;
 		a->subj_len = end - i;
+		return;
+	}
+	/* X达A、增长B%: B's subject is A's, when nothing but a comma or a 、
+	 * and the verbs stands between them (not in a 分别 list, where each
+	 * value has its own) */
+	if (sc->last_subj_len && sc->last_end != (size_t)-1 && i >= sc->last_end &&
+	    i - sc->last_end <= 3 && (i == sc->last_end || has_at(s, n, sc->last_end, "、") ||
+	                              has_at(s, n, sc->last_end, "，")) &&
+	    !sc->last_list) {
+		a->subj_off = sc->last_subj_off;
+		a->subj_len = sc->last_subj_len;
 	}
 }
 
@@ -1413,6 +1450,11 @@ finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, const known
 	find_dir(sc, p, a);
 	find_subject(sc, p, cls, a);
 	sc->pos = p + a->len;
+	/* the subject a following value may carry; none from a 分别 list */
+	sc->last_list = ends_with(sc->s, skip_fillers(sc->s, p), "分别") ||
+	                (a->subj_len && ends_with(sc->s, a->subj_off + a->subj_len, "分别"));
+	sc->last_subj_off = a->subj_off;
+	sc->last_subj_len = a->subj_len;
 	sc->last_end = sc->pos;
 	sc->last_dir = a->dir;
 	sc->last_ok = 1;

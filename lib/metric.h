@@ -129,6 +129,8 @@ typedef struct {
 	int last_dir;
 	int last_ok;
 	size_t last_shared;     /* its 约 of 约为…的 (shared_approx()), or (size_t)-1 */
+	size_t last_subj_off, last_subj_len;   /* its subject, for X达A、增长B% */
+	int last_list;          /* it was a value of a 分别 list */
 	/* where numerals may start, found ahead (rk_mscan_marks()), or NULL */
 	const unsigned *marks;
 	size_t nmarks, mi;

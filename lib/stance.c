@@ -23,7 +23,7 @@ enum cue {
 	CUE_REVIEW, CUE_FIVEPAST, CUE_FIVEGOAL, CUE_PLAN, CUE_GLOSSARY,
 	/* before an amount */
 	CUE_TARGET, CUE_ACTUAL, CUE_ESTIMATE, CUE_MEAN, CUE_TOTAL, CUE_RUN, CUE_FROM,
-	CUE_LEVEL, CUE_DONE, CUE_SET, CUE_OTHER, CUE_FOLLOWING, CUE_GROUP
+	CUE_LEVEL, CUE_DONE, CUE_SET, CUE_OTHER, CUE_FOLLOWING, CUE_GROUP, CUE_WORD
 };
 #include "cues.h"
 
@@ -353,11 +353,6 @@ scan_to(rk_ind *d, size_t i)
 			d->named = 0;
 			continue;
 		}
-		if (cp == U'、') {   /* a list member has its own verb */
-			p += (size_t)len;
-			d->done = 0;
-			continue;
-		}
 		if (cp - '0' < 10 || rk_cjk_digit(cp) >= 0) {
 			if ((y = year_at(s, n, p, &yl)) != 0) {
 				/* 到2030年 至2027年 2027年前: a goal's year; 比2020年 较2020年:
@@ -402,6 +397,14 @@ part_now(const rk_ind *d)
 	return P_REVIEW;   /* a summary without headings reports */
 }
 
+/* Units that count what happened (两次亲临视察): over a span, not a stock. */
+static int
+occurrences(const char *unit)
+{
+	return strcmp(unit, "次") == 0 || strcmp(unit, "场") == 0 || strcmp(unit, "届") == 0 ||
+	       strcmp(unit, "批") == 0 || strcmp(unit, "轮") == 0;
+}
+
 /* Skips back over what may stand between a cue and its number. */
 static size_t
 back_fillers(const char *s, size_t i)
@@ -419,6 +422,22 @@ back_fillers(const char *s, size_t i)
 			}
 	}
 	return i;
+}
+
+/* A word of kind cue ending within the few characters before i, all Han
+ * (全球首款量产级9兆瓦时). */
+static int
+cue_within(const char *s, size_t i, enum cue cue, int chars)
+{
+	size_t st;
+	for (; chars > 0; chars--) {
+		if (cue_before(s, i, cue))
+			return 1;
+		if (!is_han(cp_before(s, i, &st)))
+			return 0;
+		i = st;
+	}
+	return 0;
 }
 
 /* A word of kind cue within the few characters after the amount, before
@@ -468,7 +487,7 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 	if (part == P_GLOSSARY)
 		goto done;
 	end = a->off + a->len;
-	if (cue_before(s, i, CUE_OTHER) || cue_after(s, d->n, end, CUE_FOLLOWING, 4) ||
+	if (cue_within(s, i, CUE_OTHER, 4) || cue_after(s, d->n, end, CUE_FOLLOWING, 4) ||
 	    ((ends_with(s, end, "以上") || ends_with(s, end, "以下")) &&
 	     cue_after(s, d->n, end, CUE_GROUP, 1))) {
 		/* 再延长30年, 18条政策举措, 亿元以上项目: a parameter, a plan's
@@ -501,7 +520,7 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 	} else if (part == P_FIVEPAST || part == P_FIVEGOAL) {
 		/* a level or a stock is at the end of the span; a change, a
 		 * mean, a total or what was done is over it */
-		if (!((a->dir && !level) || d->done || d->mean || d->total))
+		if (!((a->dir && !level) || d->done || d->mean || d->total || occurrences(a->unit)))
 			w->y0 = w->y1;
 		if (part == P_FIVEGOAL && d->actual) {
 			w->stance = RK_ACTUAL;
