@@ -12,7 +12,8 @@ static const char usage_text[] =
 "usage: rmetric [-acNr] [-u LIST] [-U FILE] [-E ENCODING] [--text COL [--id COL]] [FILE...]\n"
 "       rmetric --rules\n"
 "Write every amount stated in each report as a TSV row:\n"
-"doc sect line col text value unit approx dir subject [clause] [why] [rule].\n"
+"doc sect line col text value unit approx dir subject stance period [clause] [why]\n"
+"[rule].\n"
 "A FILE that is a PDF or a Word file (.docx .odt .doc) is read through pdftotext,\n"
 "pandoc or antiword where installed; see rkit(7).\n"
 "\n"
@@ -41,7 +42,9 @@ static const char usage_text[] =
 "starts in the source: 1-based line, 0-based character), text (as written),\n"
 "value (plain decimal, 万/亿 applied; if redacted, missing: \\N, empty in CSV),\n"
 "unit (folded: ％->%), approx (余 多 约 超 以上 ... as written), dir (+ growth,\n"
-"- fall), subject (what is counted or changed), clause (-c), why (-a), rule (-r).\n"
+"- fall), subject (what is counted or changed), stance (actual, target or other),\n"
+"period (the year or span: 2025, 2021-2025; empty if unknown), clause (-c),\n"
+"why (-a), rule (-r).\n"
 "See rmetric(1) and rkit(7).\n";
 
 /* rk_pos() counts characters from the line's anchor on every call, which is

@@ -361,7 +361,7 @@ rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start)
 	sc->last_ok = 0;
 	sc->last_shared = (size_t)-1;
 	sc->last_subj_len = 0;
-	sc->last_list = 0;
+	sc->nmembers = sc->next_member = 0;
 }
 
 /* Is [p,q) inside short quotes “…”?  1 if so, 2 if the quote also holds a 、
@@ -1391,19 +1391,61 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 			break;
 	}
 	if (end > i) {
+		size_t from = p > 15 ? p - 15 : 0, j, st2;
 		a->subj_off = i;
 		a->subj_len = end - i;
+		sc->nmembers = sc->next_member = 0;
+		/* 居民参与率、准确投放率分别达到91.2%、84.7%: the list's members,
+		 * one for each value in turn */
+		if (ends_with(s, i, "、") && memmem(s + from, p - from, "分别", strlen("分别"))) {
+			size_t mo[RK_LIST_MEMBERS], ml[RK_LIST_MEMBERS];
+			int m = 0, q;
+			mo[m] = i;
+			ml[m++] = end - i;
+			j = i;
+			while (m < RK_LIST_MEMBERS && ends_with(s, j, "、")) {
+				size_t e = j - 3, b = e;
+				int c = 0;
+				while (b > 0 && c < 24) {
+					unsigned cp2 = cp_before(s, b, &st2);
+					if (!(is_han(cp2) || is_open_quote(cp2) || is_close_quote(cp2)) ||
+					    cp2 == U'的')
+						break;
+					b = st2;
+					c++;
+				}
+				if (b == e)
+					break;
+				mo[m] = b;
+				ml[m++] = e - b;
+				j = b;
+			}
+			if (m > 1) {
+				/* mo[] runs from the last member back: the first value
+				 * takes the first member */
+				a->subj_off = mo[m - 1];
+				a->subj_len = ml[m - 1];
+				for (q = m - 2; q >= 0; q--) {
+					sc->member_off[sc->nmembers] = mo[q];
+					sc->member_len[sc->nmembers++] = ml[q];
+				}
+			}
+		}
 		return;
 	}
 	/* X达A、增长B%: B's subject is A's, when nothing but a comma or a 、
-	 * and the verbs stands between them (not in a 分别 list, where each
-	 * value has its own) */
+	 * and the verbs stands between them; in a 分别 list the next member */
 	if (sc->last_subj_len && sc->last_end != (size_t)-1 && i >= sc->last_end &&
 	    i - sc->last_end <= 3 && (i == sc->last_end || has_at(s, n, sc->last_end, "、") ||
-	                              has_at(s, n, sc->last_end, "，")) &&
-	    !sc->last_list) {
-		a->subj_off = sc->last_subj_off;
-		a->subj_len = sc->last_subj_len;
+	                              has_at(s, n, sc->last_end, "，") ||
+	                              has_at(s, n, sc->last_end, "和"))) {
+		if (sc->next_member < sc->nmembers) {
+			a->subj_off = sc->member_off[sc->next_member];
+			a->subj_len = sc->member_len[sc->next_member++];
+		} else {
+			a->subj_off = sc->last_subj_off;
+			a->subj_len = sc->last_subj_len;
+		}
 	}
 }
 
@@ -1451,8 +1493,6 @@ finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, const known
 	find_subject(sc, p, cls, a);
 	sc->pos = p + a->len;
 	/* the subject a following value may carry; none from a 分别 list */
-	sc->last_list = ends_with(sc->s, skip_fillers(sc->s, p), "分别") ||
-	                (a->subj_len && ends_with(sc->s, a->subj_off + a->subj_len, "分别"));
 	sc->last_subj_off = a->subj_off;
 	sc->last_subj_len = a->subj_len;
 	sc->last_end = sc->pos;

@@ -130,7 +130,10 @@ typedef struct {
 	int last_ok;
 	size_t last_shared;     /* its 约 of 约为…的 (shared_approx()), or (size_t)-1 */
 	size_t last_subj_off, last_subj_len;   /* its subject, for X达A、增长B% */
-	int last_list;          /* it was a value of a 分别 list */
+	/* the members of a 分别 list not yet given to a value */
+#define RK_LIST_MEMBERS 8
+	size_t member_off[RK_LIST_MEMBERS], member_len[RK_LIST_MEMBERS];
+	int nmembers, next_member;
 	/* where numerals may start, found ahead (rk_mscan_marks()), or NULL */
 	const unsigned *marks;
 	size_t nmarks, mi;
@@ -186,5 +189,7 @@ void rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w);
 /* Writes the period (2025, 2021-2025, or nothing) into buf (>= 16 bytes);
  * returns its length. */
 int rk_when_fmt(const rk_when *w, char *buf);
+/* The examples of lib/data/cues.tsv, for tests/unit/stance.c. */
+const char *const *rk_cue_examples(size_t *n);
 
 #endif

@@ -32,6 +32,12 @@ const char *const rk_stance_name[] = { "", "actual", "target", "other" };
 /* Parts; a heading naming two starts as the first and lets the leads of
  * its paragraphs decide. */
 enum part { P_UNSET, P_REVIEW, P_FIVEPAST, P_FIVEGOAL, P_PLAN, P_GLOSSARY };
+/* parts_named()'s bit for the year reviewed named by its number (2025年),
+ * which makes “十四五”时期和2025年工作回顾 a heading of two parts */
+#define YEAR_REVIEWED (1u << 7)
+/* and for this year (2026年, 今年, 开好局): “十五五”时期主要目标和2026年重点
+ * 工作 is two parts, “十五五”时期主要目标任务 one */
+#define YEAR_PLANNED (1u << 8)
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -122,9 +128,9 @@ parts_named(const rk_ind *d, const char *s, size_t n, int *year)
 			if (!*year)
 				*year = y;
 			if (d->plan_year && y == d->plan_year)
-				bits |= 1u << P_PLAN;
+				bits |= 1u << P_PLAN | YEAR_PLANNED;
 			else if (d->plan_year && y == d->plan_year - 1)
-				bits |= 1u << P_REVIEW;
+				bits |= 1u << P_REVIEW | YEAR_REVIEWED;
 			i += yl;
 			continue;
 		}
@@ -134,6 +140,10 @@ parts_named(const rk_ind *d, const char *s, size_t n, int *year)
 				[CUE_FIVEGOAL] = P_FIVEGOAL, [CUE_PLAN] = P_PLAN, [CUE_GLOSSARY] = P_GLOSSARY,
 			};
 			bits |= 1u << part_of[cue_words[k].cue];
+			if (has_at(s, n, i, "过去一年") || has_at(s, n, i, "过去的一年"))
+				bits |= YEAR_REVIEWED;
+			if (has_at(s, n, i, "今年") || has_at(s, n, i, "开好局"))
+				bits |= YEAR_PLANNED;
 			i += cue_words[k].len;
 			continue;
 		}
@@ -152,9 +162,9 @@ one_part(unsigned bits)
 	if (bits & 1u << P_GLOSSARY)
 		return P_GLOSSARY;
 	if (bits & 1u << P_FIVEPAST)
-		return bits & 1u << P_REVIEW ? P_REVIEW : P_FIVEPAST;
+		return bits & YEAR_REVIEWED ? P_REVIEW : P_FIVEPAST;
 	if (bits & 1u << P_FIVEGOAL)
-		return bits & 1u << P_PLAN ? P_PLAN : P_FIVEGOAL;
+		return bits & YEAR_PLANNED ? P_PLAN : P_FIVEGOAL;
 	if (bits & 1u << P_REVIEW)
 		return P_REVIEW;
 	if (bits & 1u << P_PLAN)
@@ -349,7 +359,8 @@ scan_to(rk_ind *d, size_t i)
 		if (cp == U'，' || cp == U'：' || cp == ',') {
 			p += (size_t)len;
 			d->clause = p;
-			d->mean = d->total = d->done = 0;
+			/* 围绕“安全”目标，完成投资8.6亿元: a goal word of another clause */
+			d->target = d->mean = d->total = d->done = 0;
 			d->named = 0;
 			continue;
 		}
@@ -558,4 +569,11 @@ rk_when_fmt(const rk_when *w, char *buf)
 	if (w->y0 == w->y1)
 		return sprintf(buf, "%d", w->y0);
 	return sprintf(buf, "%d-%d", w->y0, w->y1);
+}
+
+const char *const *
+rk_cue_examples(size_t *n)
+{
+	*n = NELEM(cue_examples);
+	return cue_examples;
 }
