@@ -44,6 +44,9 @@ enum part { P_UNSET, P_REVIEW, P_FIVEPAST, P_FIVEGOAL, P_PLAN, P_GLOSSARY };
 /* cue_words by the low ten bits of their first character */
 static short cue_first[1024];
 static short cue_next[NELEM(cue_words)];
+/* and by the low ten bits of their last character, for cue_before() */
+static short cue_last[1024];
+static short cue_prev[NELEM(cue_words)];
 static int cues_ready;
 
 static void
@@ -52,10 +55,15 @@ cues_init(void)
 	size_t i;
 	int len;
 	memset(cue_first, -1, sizeof cue_first);
+	memset(cue_last, -1, sizeof cue_last);
 	for (i = NELEM(cue_words); i-- > 0;) {
+		size_t st;
 		unsigned cp = cp_at(cue_words[i].w, cue_words[i].len, 0, &len);
 		cue_next[i] = cue_first[cp & 1023];
 		cue_first[cp & 1023] = (short)i;
+		cp = cp_before(cue_words[i].w, cue_words[i].len, &st);
+		cue_prev[i] = cue_last[cp & 1023];
+		cue_last[cp & 1023] = (short)i;
 	}
 	cues_ready = 1;
 }
@@ -77,8 +85,10 @@ cue_at(const char *s, size_t n, size_t i)
 static size_t
 cue_before(const char *s, size_t i, enum cue cue)
 {
-	size_t k, best = 0;
-	for (k = 0; k < NELEM(cue_words); k++)
+	size_t best = 0, st;
+	int k;
+	unsigned cp = cp_before(s, i, &st);
+	for (k = cue_last[cp & 1023]; k >= 0; k = cue_prev[k])
 		if (cue_words[k].cue == cue && cue_words[k].len > best &&
 		    ends_withn(s, i, cue_words[k].w, cue_words[k].len))
 			best = cue_words[k].len;
