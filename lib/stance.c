@@ -47,6 +47,12 @@ static short cue_next[NELEM(cue_words)];
 /* and by the low ten bits of their last character, for cue_before() */
 static short cue_last[1024];
 static short cue_prev[NELEM(cue_words)];
+/* the characters scan_to() stops at: the cue words' first characters and
+ * the punctuation that ends a clause or a sentence */
+static unsigned char scan_bits[0x10000 / 8];
+/* the same by the low twelve bits, read off a three-byte character's last
+ * two bytes without decoding it: most Han characters are turned away here */
+static unsigned char scan_low[4096];
 static int cues_ready;
 
 static void
@@ -61,9 +67,23 @@ cues_init(void)
 		unsigned cp = cp_at(cue_words[i].w, cue_words[i].len, 0, &len);
 		cue_next[i] = cue_first[cp & 1023];
 		cue_first[cp & 1023] = (short)i;
+		/* only the kinds scan_to() keeps, and the words that hide them */
+		if (cp < 0x10000 && (cue_words[i].cue == CUE_TARGET || cue_words[i].cue == CUE_ACTUAL ||
+		                     cue_words[i].cue == CUE_MEAN || cue_words[i].cue == CUE_TOTAL ||
+		                     cue_words[i].cue == CUE_DONE || cue_words[i].cue == CUE_WORD)) {
+			scan_bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+			scan_low[cp & 4095] = 1;
+		}
 		cp = cp_before(cue_words[i].w, cue_words[i].len, &st);
 		cue_prev[i] = cue_last[cp & 1023];
 		cue_last[cp & 1023] = (short)i;
+	}
+	{
+		static const unsigned stops[] = { U'。', U'；', U'！', U'？', U'，', U'：' };
+		for (i = 0; i < NELEM(stops); i++) {
+			scan_bits[stops[i] >> 3] |= (unsigned char)(1u << (stops[i] & 7));
+			scan_low[stops[i] & 4095] = 1;
+		}
 	}
 	cues_ready = 1;
 }
@@ -75,7 +95,8 @@ cue_at(const char *s, size_t n, size_t i)
 	int len, k, best = -1;
 	unsigned cp = cp_at(s, n, i, &len);
 	for (k = cue_first[cp & 1023]; k >= 0; k = cue_next[k])
-		if (has_atn(s, n, i, cue_words[k].w, cue_words[k].len) &&
+		if (cue_words[k].w[len - 1] == s[i + (size_t)len - 1] &&
+		    has_atn(s, n, i, cue_words[k].w, cue_words[k].len) &&
 		    (best < 0 || cue_words[k].len > cue_words[best].len))
 			best = k;
 	return best;
@@ -90,6 +111,7 @@ cue_before(const char *s, size_t i, enum cue cue)
 	unsigned cp = cp_before(s, i, &st);
 	for (k = cue_last[cp & 1023]; k >= 0; k = cue_prev[k])
 		if (cue_words[k].cue == cue && cue_words[k].len > best &&
+		    cue_words[k].w[cue_words[k].len - 1] == s[i - 1] &&
 		    ends_withn(s, i, cue_words[k].w, cue_words[k].len))
 			best = cue_words[k].len;
 	return best;
@@ -102,7 +124,10 @@ year_at(const char *s, size_t n, size_t i, size_t *len)
 {
 	rk_num num;
 	unsigned long long v;
-	int e;
+	int e, cl;
+	unsigned cp = cp_at(s, n, i, &cl);
+	if (cp - '0' >= 10 && rk_cjk_digit(cp) < 0)   /* the common case: no numeral */
+		return 0;
 	if (!rk_num_parse(s + i, n - i, &num) || !has_at(s, n, i + num.len, "年"))
 		return 0;
 	if (num.flags & (RK_NUM_DECIMAL | RK_NUM_BIGMULT | RK_NUM_BAD))
@@ -355,10 +380,34 @@ static void
 scan_to(rk_ind *d, size_t i)
 {
 	const char *s = d->s;
+	const unsigned char *u = (const unsigned char *)s;
 	size_t n = d->n, p = d->pos, yl;
 	int k, len, y;
 	while (p < i) {
-		unsigned cp = cp_at(s, n, p, &len);
+		unsigned cp, c = u[p];
+		/* most characters are Han and start no cue: one table test */
+		if (c >= 0xE0 && c < 0xF0 && p + 3 <= n &&
+		    !scan_low[(u[p + 1] & 0x3Fu) << 6 | (u[p + 2] & 0x3Fu)]) {
+			p += 3;
+			continue;
+		}
+		if (c >= 0xE0 && c < 0xF0 && p + 3 <= n) {
+			cp = (c & 0x0Fu) << 12 | (u[p + 1] & 0x3Fu) << 6 | (u[p + 2] & 0x3Fu);
+			if (!(scan_bits[cp >> 3] >> (cp & 7) & 1)) {
+				p += 3;
+				continue;
+			}
+			len = 3;
+		} else if (c < 0x80) {
+			cp = c;
+			len = 1;
+			if (c - '0' >= 10 && c != ';' && c != ',') {
+				p++;
+				continue;
+			}
+		} else {
+			cp = cp_at(s, n, p, &len);
+		}
 		if (cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == ';') {
 			p += (size_t)len;
 			d->sent = d->clause = p;
@@ -374,8 +423,12 @@ scan_to(rk_ind *d, size_t i)
 			d->named = 0;
 			continue;
 		}
-		if (cp - '0' < 10 || rk_cjk_digit(cp) >= 0) {
-			if ((y = year_at(s, n, p, &yl)) != 0) {
+		if (cp - '0' < 10) {
+			/* a year in the text: 2025年 (二〇二五年 stands in datelines,
+			 * read by dateline_year()) */
+			if (p + 7 <= n && u[p + 1] - '0' < 10 && u[p + 2] - '0' < 10 &&
+			    u[p + 3] - '0' < 10 && has_at(s, n, p + 4, "年") &&
+			    (p == 0 || u[p - 1] - '0' >= 10) && (y = year_at(s, n, p, &yl)) != 0) {
 				/* 到2030年 至2027年 2027年前: a goal's year; 比2020年 较2020年:
 				 * a base, not the amount's year */
 				if (ends_with(s, p, "到") || ends_with(s, p, "至") ||
@@ -387,6 +440,9 @@ scan_to(rk_ind *d, size_t i)
 				p += yl;
 				continue;
 			}
+			while (p < i && u[p] - '0' < 10)   /* the rest of the number */
+				p++;
+			continue;
 		}
 		if ((k = cue_at(s, n, p)) >= 0) {
 			switch (cue_words[k].cue) {
@@ -430,19 +486,16 @@ occurrences(const char *unit)
 static size_t
 back_fillers(const char *s, size_t i)
 {
-	static const char *const fill[] = { "的", "了", "约", "近", "超", "超过", "逾", "达" };
-	size_t k;
-	int again = 1;
-	while (again) {
-		again = 0;
-		for (k = 0; k < NELEM(fill); k++)
-			if (ends_withn(s, i, fill[k], strlen(fill[k])) && strcmp(fill[k], "达") != 0) {
-				i -= strlen(fill[k]);
-				again = 1;
-				break;
-			}
+	/* 的 了 约 近 超 逾, and 超过: the 达 of 达到 is the level's */
+	for (;;) {
+		if (ends_with(s, i, "超过"))
+			i -= 6;
+		else if (ends_with(s, i, "的") || ends_with(s, i, "了") || ends_with(s, i, "约") ||
+		         ends_with(s, i, "近") || ends_with(s, i, "超") || ends_with(s, i, "逾"))
+			i -= 3;
+		else
+			return i;
 	}
-	return i;
 }
 
 /* A word of kind cue ending within the few characters before i, all Han
@@ -571,14 +624,30 @@ done:
 	}
 }
 
+/* Four digits of a year (1000-9999), without printf's cost at every row. */
+static char *
+put_year(char *o, int y)
+{
+	o[0] = (char)('0' + y / 1000 % 10);
+	o[1] = (char)('0' + y / 100 % 10);
+	o[2] = (char)('0' + y / 10 % 10);
+	o[3] = (char)('0' + y % 10);
+	return o + 4;
+}
+
 int
 rk_when_fmt(const rk_when *w, char *buf)
 {
-	if (w->y0 <= 0)
+	char *o = buf;
+	if (w->y0 < 1000 || w->y0 > 9999 || w->y1 < 1000 || w->y1 > 9999)
 		return 0;
-	if (w->y0 == w->y1)
-		return sprintf(buf, "%d", w->y0);
-	return sprintf(buf, "%d-%d", w->y0, w->y1);
+	o = put_year(o, w->y0);
+	if (w->y1 != w->y0) {
+		*o++ = '-';
+		o = put_year(o, w->y1);
+	}
+	*o = 0;
+	return (int)(o - buf);
 }
 
 const char *const *
