@@ -23,7 +23,7 @@ enum cue {
 	CUE_REVIEW, CUE_FIVEPAST, CUE_FIVEGOAL, CUE_PLAN, CUE_GLOSSARY,
 	/* before an amount */
 	CUE_TARGET, CUE_ACTUAL, CUE_ESTIMATE, CUE_MEAN, CUE_TOTAL, CUE_RUN, CUE_FROM,
-	CUE_LEVEL, CUE_DONE, CUE_SET, CUE_OTHER, CUE_FOLLOWING, CUE_GROUP, CUE_WORD
+	CUE_LEVEL, CUE_DONE, CUE_SET, CUE_OTHER, CUE_FOLLOWING, CUE_GROUP, CUE_WORD, CUE_HELD
 };
 #include "cues.h"
 
@@ -70,7 +70,8 @@ cues_init(void)
 		/* only the kinds scan_to() keeps, and the words that hide them */
 		if (cp < 0x10000 && (cue_words[i].cue == CUE_TARGET || cue_words[i].cue == CUE_ACTUAL ||
 		                     cue_words[i].cue == CUE_MEAN || cue_words[i].cue == CUE_TOTAL ||
-		                     cue_words[i].cue == CUE_DONE || cue_words[i].cue == CUE_WORD)) {
+		                     cue_words[i].cue == CUE_DONE || cue_words[i].cue == CUE_WORD ||
+		                     cue_words[i].cue == CUE_HELD || cue_words[i].cue == CUE_RUN)) {
 			scan_bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 			scan_low[cp & 4095] = 1;
 		}
@@ -308,7 +309,7 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 	d->n = n;
 	d->pos = 0;
 	d->sent = d->clause = 0;
-	d->target = d->actual = d->mean = d->total = d->done = 0;
+	d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
 	d->future = d->named = 0;
 	switch (b->kind) {
 	case RK_TITLE:
@@ -411,15 +412,22 @@ scan_to(rk_ind *d, size_t i)
 		if (cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == ';') {
 			p += (size_t)len;
 			d->sent = d->clause = p;
-			d->target = d->actual = d->mean = d->total = d->done = 0;
+			d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
 			d->future = d->named = 0;
+			{
+				/* a part named at a sentence's start: 2025年是…收官之年。
+				 * 过去五年，… */
+				enum part lp = lead_part(d, s + p, n - p);
+				if (lp != P_UNSET)
+					d->lead = lp;
+			}
 			continue;
 		}
 		if (cp == U'，' || cp == U'：' || cp == ',') {
 			p += (size_t)len;
 			d->clause = p;
 			/* 围绕“安全”目标，完成投资8.6亿元: a goal word of another clause */
-			d->target = d->mean = d->total = d->done = 0;
+			d->target = d->mean = d->total = d->done = d->held = d->run = 0;
 			d->named = 0;
 			continue;
 		}
@@ -451,6 +459,21 @@ scan_to(rk_ind *d, size_t i)
 			case CUE_MEAN: d->mean = 1; break;
 			case CUE_TOTAL: d->total = 1; break;
 			case CUE_DONE: d->done = 1; break;
+			case CUE_HELD: d->held = 1; break;
+			case CUE_RUN: {
+				/* 连续两年过万亿元, 连续13个月正增长: the run's years */
+				rk_num num;
+				size_t q = p + strlen("连续");
+				if (rk_num_parse(s + q, n - q, &num) && num.v.exp == 0 && num.v.mant > 0 &&
+				    num.v.mant < 200) {
+					if (has_at(s, n, q + num.len, "年"))
+						d->run = (int)num.v.mant;
+					else if (has_at(s, n, q + num.len, "个月"))
+						d->run = (int)(num.v.mant + 11) / 12;
+				}
+				p += strlen("连续");
+				continue;
+			}
 			default: break;
 			}
 			p += cue_words[k].len;
@@ -578,6 +601,11 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 			w->y0 = w->y1 = 0;
 			P = 1;   /* no period, and none to wait for */
 		}
+	} else if (d->run && (part == P_REVIEW || part == P_FIVEPAST)) {
+		/* 进出口总额连续两年过万亿元: the run's years */
+		w->stance = RK_ACTUAL;
+		w->y0 = P - d->run;
+		w->y1 = P - 1;
 	} else if (from) {
 		/* the A of 从A提高到B: what there was before the part's span */
 		w->stance = RK_ACTUAL;
@@ -594,7 +622,10 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 	} else if (part == P_FIVEPAST || part == P_FIVEGOAL) {
 		/* a level or a stock is at the end of the span; a change, a
 		 * mean, a total or what was done is over it */
-		if (!((a->dir && !level) || d->done || d->mean || d->total || occurrences(a->unit)))
+		int over = d->mean || d->total || d->held ||
+		           (!level && (a->dir || d->done || occurrences(a->unit) ||
+		                       cue_after(s, d->n, end, CUE_DONE, 8)));
+		if (!over)
 			w->y0 = w->y1;
 		if (part == P_FIVEGOAL && d->actual) {
 			w->stance = RK_ACTUAL;
