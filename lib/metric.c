@@ -3,6 +3,7 @@
  * a numeral looks around it to decide what it is: an amount with its unit,
  * approximation, direction and subject, or a year, date, ordinal, code,
  * slogan, outline marker or word, which are not amounts. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -222,7 +223,8 @@ static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORD
                ws_reach_verbs = WORDSET(reach_verbs), ws_period_before = WORDSET(period_before),
                ws_period_after = WORDSET(period_after), ws_approx_false = WORDSET(approx_false),
                ws_subject_lead = WORDSET(subject_lead),
-               ws_subject_after_stop = WORDSET(subject_after_stop);
+               ws_subject_after_stop = WORDSET(subject_after_stop),
+               ws_subject_through = WORDSET(subject_through);
 
 static inline unsigned
 key2(const char *b)
@@ -256,7 +258,7 @@ wordsets_init(void)
 		&ws_approx_before, &ws_approx_after, &ws_dir_up, &ws_dir_down, &ws_slogans,
 		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
 		&ws_reach_verbs, &ws_period_before, &ws_period_after, &ws_approx_false,
-		&ws_subject_lead, &ws_subject_after_stop,
+		&ws_subject_lead, &ws_subject_after_stop, &ws_subject_through,
 	};
 	size_t i, k;
 	for (i = 0; i < NELEM(all); i++) {
@@ -1332,7 +1334,24 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 			cp = cp_at(s, n, i, &len);
 			/* scanbits holds rk_num_start()'s characters, and * and ＊, which
 			 * are not Han; it covers the BMP only (𠮷 is Han, past it) */
-			if (!is_han(cp) || stop_char(cp) ||
+			/* 5G基站: a code of digits and letters inside the noun */
+			if (cp < 0x80 && isalnum((int)cp)) {
+				size_t j = i;
+				int letter = 0;
+				while (j < n && (unsigned char)s[j] < 0x80 &&
+				       (isalnum((unsigned char)s[j]) || s[j] == '.')) {
+					letter |= isalpha((unsigned char)s[j]) != 0;
+					j++;
+				}
+				if (letter && j < n && is_han(cp_at(s, n, j, &len))) {
+					i = j;
+					continue;
+				}
+				break;
+			}
+			if (!is_han(cp) ||
+			    (stop_char(cp) && !match_at(s, n, i, &ws_subject_through) &&
+			     !(i >= end + 3 && match_at(s, n, i - 3, &ws_subject_through))) ||
 			    (cp < 0x10000 && (scanbits[cp >> 3] >> (cp & 7) & 1)) ||
 			    (count >= 1 && match_at(s, n, i, &ws_subject_after_stop)))
 				break;
@@ -1365,6 +1384,21 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 			continue;
 		}
 		cp = cp_before(s, i, &st);
+		/* PM2.5平均浓度: a code of letters and digits inside the phrase */
+		if (cp < 0x80 && (isalnum((int)cp) || cp == '.') && end > i) {
+			size_t j = i;
+			int letter = 0;
+			while (j > stop && (unsigned char)s[j - 1] < 0x80 &&
+			       (isalnum((unsigned char)s[j - 1]) || s[j - 1] == '.')) {
+				letter |= isalpha((unsigned char)s[j - 1]) != 0;
+				j--;
+			}
+			if (letter && s[j] != '.') {
+				i = j;
+				continue;
+			}
+			break;
+		}
 		if (!(is_han(cp) || is_open_quote(cp) || is_close_quote(cp)) || is_digit(cp) ||
 		    cp == U'的')
 			break;
