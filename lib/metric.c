@@ -1319,49 +1319,68 @@ rk_mscan_clause(const rk_mscan *sc, rk_amount *a)
 }
 
 
+/* The noun after the amount (22个党支部: 党支部; 建成5000公里农村公路):
+ * its length in bytes if it is two characters or more, else 0.  Not a
+ * verb (20件增加到50件). */
+static size_t
+subject_after(const rk_mscan *sc, size_t end)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, i;
+	int len, count;
+	unsigned cp;
+	if (match_at(s, n, end, &ws_subject_verbs) || match_at(s, n, end, &ws_dir_up) ||
+	    match_at(s, n, end, &ws_dir_down))
+		return 0;
+	for (i = end, count = 0; i < n && count < 10; count++) {
+		cp = cp_at(s, n, i, &len);
+		/* 5G基站: a code of digits and letters inside the noun */
+		if (cp < 0x80 && isalnum((int)cp)) {
+			size_t j = i;
+			int letter = 0;
+			while (j < n && (unsigned char)s[j] < 0x80 &&
+			       (isalnum((unsigned char)s[j]) || s[j] == '.')) {
+				letter |= isalpha((unsigned char)s[j]) != 0;
+				j++;
+			}
+			if (letter && j < n && is_han(cp_at(s, n, j, &len))) {
+				i = j;
+				continue;
+			}
+			break;
+		}
+		/* “美丽街区” */
+		if ((is_open_quote(cp) && count == 0) || (is_close_quote(cp) && count > 0)) {
+			i += (size_t)len;
+			continue;
+		}
+		/* scanbits holds rk_num_start()'s characters, and * and ＊, which
+		 * are not Han; it covers the BMP only (𠮷 is Han, past it) */
+		if (!is_han(cp) ||
+		    (stop_char(cp) && !match_at(s, n, i, &ws_subject_through) &&
+		     !(i >= end + 3 && match_at(s, n, i - 3, &ws_subject_through))) ||
+		    (cp < 0x10000 && (scanbits[cp >> 3] >> (cp & 7) & 1)) ||
+		    (count >= 1 && match_at(s, n, i, &ws_subject_after_stop)))
+			break;
+		i += (size_t)len;
+	}
+	return count >= 2 ? i - end : 0;
+}
+
 static void
 find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 {
 	const char *s = sc->s;
 	size_t n = sc->n, i, st, end = p + a->len, k, stop;
-	int len, count;
+	int count;
 	unsigned cp;
 
 	a->subj_len = 0;
 	/* after a count measure word: 22个党支部 -> 党支部 */
-	if (cls == U_COUNT) {
-		for (i = end, count = 0; i < n && count < 10; count++) {
-			cp = cp_at(s, n, i, &len);
-			/* scanbits holds rk_num_start()'s characters, and * and ＊, which
-			 * are not Han; it covers the BMP only (𠮷 is Han, past it) */
-			/* 5G基站: a code of digits and letters inside the noun */
-			if (cp < 0x80 && isalnum((int)cp)) {
-				size_t j = i;
-				int letter = 0;
-				while (j < n && (unsigned char)s[j] < 0x80 &&
-				       (isalnum((unsigned char)s[j]) || s[j] == '.')) {
-					letter |= isalpha((unsigned char)s[j]) != 0;
-					j++;
-				}
-				if (letter && j < n && is_han(cp_at(s, n, j, &len))) {
-					i = j;
-					continue;
-				}
-				break;
-			}
-			if (!is_han(cp) ||
-			    (stop_char(cp) && !match_at(s, n, i, &ws_subject_through) &&
-			     !(i >= end + 3 && match_at(s, n, i - 3, &ws_subject_through))) ||
-			    (cp < 0x10000 && (scanbits[cp >> 3] >> (cp & 7) & 1)) ||
-			    (count >= 1 && match_at(s, n, i, &ws_subject_after_stop)))
-				break;
-			i += (size_t)len;
-		}
-		if (count >= 2) {
-			a->subj_off = end;
-			a->subj_len = i - end;
-			return;
-		}
+	if (cls == U_COUNT && (k = subject_after(sc, end)) != 0) {
+		a->subj_off = end;
+		a->subj_len = k;
+		return;
 	}
 	/* else the phrase before the number, less the verbs that link it */
 	i = a->approx_len && a->approx_off < p ? a->approx_off : p;
@@ -1413,6 +1432,15 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	while (end > i && (k = match_at(s, end, i, &ws_subject_lead)) != 0 && end - i - k >= 6 &&
 	       !(k == 6 && has_at(s, end, i, "新增") && has_at(s, end, i + 6, "就业")))
 		i += k;
+	/* 新建5000公里农村公路, 建成“美丽街区”20个: nothing but a verb (two
+	 * characters, or the words of subject_lead.tsv) before the number, and
+	 * the noun stands after it */
+	if (end > i && (end - i <= 6 || match_at(s, end, i, &ws_subject_lead) == end - i) &&
+	    (k = subject_after(sc, p + a->len)) != 0) {
+		a->subj_off = p + a->len;
+		a->subj_len = k;
+		return;
+	}
 	/* 高价值发明专利较“十三五”时期: the base of a comparison goes */
 	for (k = i + 6; k + 3 <= end; k += 3) {
 		if ((has_at(s, end, k, "较") || has_at(s, end, k, "比")) &&
