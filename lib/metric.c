@@ -1332,7 +1332,7 @@ subject_after(const rk_mscan *sc, size_t end)
 	if (match_at(s, n, end, &ws_subject_verbs) || match_at(s, n, end, &ws_dir_up) ||
 	    match_at(s, n, end, &ws_dir_down))
 		return 0;
-	for (i = end, count = 0; i < n && count < 10; count++) {
+	for (i = end, count = 0; i < n && count < 16; count++) {
 		cp = cp_at(s, n, i, &len);
 		/* 5G基站: a code of digits and letters inside the noun */
 		if (cp < 0x80 && isalnum((int)cp)) {
@@ -1349,9 +1349,21 @@ subject_after(const rk_mscan *sc, size_t end)
 			}
 			break;
 		}
-		/* “美丽街区” */
-		if ((is_open_quote(cp) && count == 0) || (is_close_quote(cp) && count > 0)) {
-			i += (size_t)len;
+		/* “美丽街区”, “高效办成一件事”重点事项: a quote is one word */
+		if (is_open_quote(cp)) {
+			size_t j = i + (size_t)len;
+			int k2, l2, closed = 0;
+			for (k2 = 0; j < n && k2 < 16 && !closed; k2++) {
+				unsigned c2 = cp_at(s, n, j, &l2);
+				if (is_clause_end(c2))
+					break;
+				j += (size_t)l2;
+				closed = is_close_quote(c2);
+			}
+			if (!closed)
+				break;
+			i = j;
+			count++;
 			continue;
 		}
 		/* scanbits holds rk_num_start()'s characters, and * and ＊, which
