@@ -44,15 +44,18 @@ enum part { P_UNSET, P_REVIEW, P_FIVEPAST, P_FIVEGOAL, P_PLAN, P_GLOSSARY };
 /* cue_words by the low ten bits of their first character */
 static short cue_first[1024];
 static short cue_next[NELEM(cue_words)];
-/* and by the low ten bits of their last character, for cue_before() */
+/* and by the low ten bits of their last character, for cue_kinds_before() */
 static short cue_last[1024];
 static short cue_prev[NELEM(cue_words)];
 /* the characters scan_to() stops at: the cue words' first characters and
  * the punctuation that ends a clause or a sentence */
-static unsigned char scan_bits[0x10000 / 8];
+static unsigned char scan_bits[2][0x10000 / 8];
 /* the same by the low twelve bits, read off a three-byte character's last
  * two bytes without decoding it: most Han characters are turned away here */
-static unsigned char scan_low[4096];
+static unsigned char scan_low[2][4096];
+/* [1] with the verbs of doing, which only a five-year part asks about */
+/* the characters a lead may start with: the parts' words', 各 刚 “ */
+static unsigned char lead_bits[0x10000 / 8];
 static int cues_ready;
 
 static void
@@ -68,12 +71,17 @@ cues_init(void)
 		cue_next[i] = cue_first[cp & 1023];
 		cue_first[cp & 1023] = (short)i;
 		/* only the kinds scan_to() keeps, and the words that hide them */
-		if (cp < 0x10000 && (cue_words[i].cue == CUE_TARGET || cue_words[i].cue == CUE_ACTUAL ||
-		                     cue_words[i].cue == CUE_MEAN || cue_words[i].cue == CUE_TOTAL ||
-		                     cue_words[i].cue == CUE_DONE || cue_words[i].cue == CUE_WORD ||
-		                     cue_words[i].cue == CUE_HELD || cue_words[i].cue == CUE_RUN)) {
-			scan_bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-			scan_low[cp & 4095] = 1;
+		if (cp < 0x10000) {
+			enum cue c = cue_words[i].cue;
+			int t;
+			for (t = 0; t < 2; t++)
+				if (c == CUE_TARGET || c == CUE_ACTUAL || c == CUE_MEAN || c == CUE_TOTAL ||
+				    c == CUE_WORD || c == CUE_HELD || c == CUE_RUN || (t && c == CUE_DONE)) {
+					scan_bits[t][cp >> 3] |= (unsigned char)(1u << (cp & 7));
+					scan_low[t][cp & 4095] = 1;
+				}
+			if (c <= CUE_GLOSSARY)
+				lead_bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 		}
 		cp = cp_before(cue_words[i].w, cue_words[i].len, &st);
 		cue_prev[i] = cue_last[cp & 1023];
@@ -81,10 +89,16 @@ cues_init(void)
 	}
 	{
 		static const unsigned stops[] = { U'。', U'；', U'！', U'？', U'，', U'：' };
-		for (i = 0; i < NELEM(stops); i++) {
-			scan_bits[stops[i] >> 3] |= (unsigned char)(1u << (stops[i] & 7));
-			scan_low[stops[i] & 4095] = 1;
-		}
+		static const unsigned leads[] = { U'各', U'刚', U'“', '0', '1', '2', '3', '4', '5',
+		                                  '6', '7', '8', '9', U'〇', U'二' };
+		int t;
+		for (i = 0; i < NELEM(stops); i++)
+			for (t = 0; t < 2; t++) {
+				scan_bits[t][stops[i] >> 3] |= (unsigned char)(1u << (stops[i] & 7));
+				scan_low[t][stops[i] & 4095] = 1;
+			}
+		for (i = 0; i < NELEM(leads); i++)
+			lead_bits[leads[i] >> 3] |= (unsigned char)(1u << (leads[i] & 7));
 	}
 	cues_ready = 1;
 }
@@ -103,19 +117,20 @@ cue_at(const char *s, size_t n, size_t i)
 	return best;
 }
 
-/* The cue word ending at s[i] of kind cue (the longest), its length or 0. */
-static size_t
-cue_before(const char *s, size_t i, enum cue cue)
+/* The kinds of the cue words ending at s[i], a bit per enum cue: one walk
+ * for all the kinds an amount asks about. */
+static unsigned
+cue_kinds_before(const char *s, size_t i)
 {
-	size_t best = 0, st;
+	size_t st;
+	unsigned kinds = 0;
 	int k;
 	unsigned cp = cp_before(s, i, &st);
 	for (k = cue_last[cp & 1023]; k >= 0; k = cue_prev[k])
-		if (cue_words[k].cue == cue && cue_words[k].len > best &&
-		    cue_words[k].w[cue_words[k].len - 1] == s[i - 1] &&
+		if (cue_words[k].w[cue_words[k].len - 1] == s[i - 1] &&
 		    ends_withn(s, i, cue_words[k].w, cue_words[k].len))
-			best = cue_words[k].len;
-	return best;
+			kinds |= 1u << cue_words[k].cue;
+	return kinds;
 }
 
 /* A year written 2026 or 二〇二六 at s[i], followed by 年: its value, and
@@ -160,6 +175,15 @@ parts_named(const rk_ind *d, const char *s, size_t n, int *year)
 	int k, len, y;
 	*year = 0;
 	while (i < n) {
+		unsigned cp = cp_at(s, n, i, &len);
+		if (!len)
+			break;
+		/* most characters start neither a year nor a part's word */
+		if (cp >= 0x10000 || !(lead_bits[cp >> 3] >> (cp & 7) & 1 || cp - '0' < 10 ||
+		                       rk_cjk_digit(cp) >= 0)) {
+			i += (size_t)len;
+			continue;
+		}
 		if ((y = year_at(s, n, i, &yl)) != 0) {
 			if (!*year)
 				*year = y;
@@ -260,6 +284,11 @@ lead_part(rk_ind *d, const char *s, size_t n)
 		unsigned cp = cp_at(s, n, i, &len);
 		if (cp == U'，' || cp == U'。' || cp == U'：' || cp == U'；')
 			return P_UNSET;
+		if (cp >= 0x10000 || !(lead_bits[cp >> 3] >> (cp & 7) & 1 || cp - '0' < 10 ||
+		                       rk_cjk_digit(cp) >= 0)) {
+			i += (size_t)(len ? len : 1);
+			continue;
+		}
 		if ((y = year_at(s, n, i, &yl)) != 0) {
 			if (!d->plan_year)
 				return P_UNSET;
@@ -375,6 +404,16 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 	}
 }
 
+static enum part part_now(const rk_ind *d);
+
+/* Is the part in force a five-year one (where the verbs of doing count)? */
+static int
+part_is_five(const rk_ind *d)
+{
+	enum part p = part_now(d);
+	return p == P_FIVEPAST || p == P_FIVEGOAL;
+}
+
 /* Scans the block's text from d->pos to i, keeping the cues of the
  * sentence and of the clause the amount stands in. */
 static void
@@ -383,18 +422,18 @@ scan_to(rk_ind *d, size_t i)
 	const char *s = d->s;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t n = d->n, p = d->pos, yl;
-	int k, len, y;
+	int k, len, y, five = part_is_five(d);
 	while (p < i) {
 		unsigned cp, c = u[p];
 		/* most characters are Han and start no cue: one table test */
 		if (c >= 0xE0 && c < 0xF0 && p + 3 <= n &&
-		    !scan_low[(u[p + 1] & 0x3Fu) << 6 | (u[p + 2] & 0x3Fu)]) {
+		    !scan_low[five][(u[p + 1] & 0x3Fu) << 6 | (u[p + 2] & 0x3Fu)]) {
 			p += 3;
 			continue;
 		}
 		if (c >= 0xE0 && c < 0xF0 && p + 3 <= n) {
 			cp = (c & 0x0Fu) << 12 | (u[p + 1] & 0x3Fu) << 6 | (u[p + 2] & 0x3Fu);
-			if (!(scan_bits[cp >> 3] >> (cp & 7) & 1)) {
+			if (!(scan_bits[five][cp >> 3] >> (cp & 7) & 1)) {
 				p += 3;
 				continue;
 			}
@@ -414,12 +453,16 @@ scan_to(rk_ind *d, size_t i)
 			d->sent = d->clause = p;
 			d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
 			d->future = d->named = 0;
-			{
+			if (p < n) {
 				/* a part named at a sentence's start: 2025年是…收官之年。
 				 * 过去五年，… */
-				enum part lp = lead_part(d, s + p, n - p);
-				if (lp != P_UNSET)
+				unsigned c0 = cp_at(s, n, p, &len);
+				enum part lp = c0 < 0x10000 && (lead_bits[c0 >> 3] >> (c0 & 7) & 1)
+				               ? lead_part(d, s + p, n - p) : P_UNSET;
+				if (lp != P_UNSET) {
 					d->lead = lp;
+					five = part_is_five(d);
+				}
 			}
 			continue;
 		}
@@ -522,17 +565,17 @@ back_fillers(const char *s, size_t i)
 }
 
 /* A word of kind cue ending within the few characters before i, all Han
- * (全球首款量产级9兆瓦时). */
+ * (全球首款量产级9兆瓦时); the word ending at i itself is the caller's. */
 static int
 cue_within(const char *s, size_t i, enum cue cue, int chars)
 {
 	size_t st;
 	for (; chars > 0; chars--) {
-		if (cue_before(s, i, cue))
-			return 1;
 		if (!is_han(cp_before(s, i, &st)))
 			return 0;
 		i = st;
+		if (cue_kinds_before(s, i) >> cue & 1)
+			return 1;
 	}
 	return 0;
 }
@@ -563,14 +606,16 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 	size_t end;
 	int P = d->plan_year;
 	int from = 0, level = 0;
+	unsigned kinds;
 
 	if (p < d->pos)   /* an amount inside the last one's reach: same cues */
 		p = d->pos;
 	scan_to(d, p);
 	part = part_now(d);
 	i = back_fillers(s, p);
-	from = cue_before(s, i, CUE_FROM) != 0;
-	level = cue_before(s, i, CUE_LEVEL) != 0;
+	kinds = cue_kinds_before(s, i);
+	from = kinds >> CUE_FROM & 1;
+	level = kinds >> CUE_LEVEL & 1;
 
 	w->stance = RK_TARGET;
 	w->y0 = w->y1 = 0;
@@ -584,13 +629,13 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 	if (part == P_GLOSSARY)
 		goto done;
 	end = a->off + a->len;
-	if (cue_within(s, i, CUE_OTHER, 4) || cue_after(s, d->n, end, CUE_FOLLOWING, 4) ||
+	if ((kinds >> CUE_OTHER & 1) || cue_within(s, i, CUE_OTHER, 3) || cue_after(s, d->n, end, CUE_FOLLOWING, 4) ||
 	    ((ends_with(s, end, "以上") || ends_with(s, end, "以下")) &&
 	     cue_after(s, d->n, end, CUE_GROUP, 1))) {
 		/* 再延长30年, 18条政策举措, 亿元以上项目: a parameter, a plan's
 		 * structure, a threshold: neither a result nor a goal */
 		w->stance = RK_OTHER;
-	} else if (cue_before(s, i, CUE_RUN)) {
+	} else if (kinds >> CUE_RUN & 1) {
 		/* 连续16年排名第一, said in 2026: 2010-2025; 连续3次: no span */
 		w->stance = RK_ACTUAL;
 		if (strcmp(a->unit, "年") == 0 && !a->na && a->v.exp == 0 && a->v.mant > 0 &&
@@ -633,7 +678,7 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 		}
 		if (part == P_FIVEPAST && d->target)
 			w->stance = RK_TARGET;
-	} else if (part == P_PLAN && (d->actual || cue_before(s, i, CUE_SET))) {
+	} else if (part == P_PLAN && (d->actual || (kinds >> CUE_SET & 1))) {
 		/* 现有 目前 已有 in the plan: a present stock; 洛阳等10个枢纽: a
 		 * fixed set named */
 		w->stance = RK_ACTUAL;
