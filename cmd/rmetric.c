@@ -272,8 +272,10 @@ each(rk_reader *r, void *vctx)
 		}
 		/* every block, furniture too: a dateline gives the report's year */
 		rk_ind_block(&c->ind, b);
-		if (meta && !c->all)
+		if (meta && !c->all) {
+			rk_ind_end(&c->ind);
 			continue;
+		}
 		rk_mscan_block(&c->sc, b->text, b->len, b->para_start);
 		if (b->marks)   /* read ahead: where numerals may start is known */
 			rk_mscan_use_marks(&c->sc, b->marks, b->nmarks);
@@ -298,6 +300,7 @@ each(rk_reader *r, void *vctx)
 				row(c, b, &a, 0);
 			}
 		}
+		rk_ind_end(&c->ind);
 	}
 }
 

@@ -158,7 +158,8 @@ void rk_mscan_clause(const rk_mscan *sc, rk_amount *a);
  * of (../shared/specs/indicators.md): from the part of the report it
  * stands in and the words before it in its sentence.  A consumer gives
  * every block of a document, furniture included, to rk_ind_block() in
- * order, then each amount of the block, in order, to rk_ind_amount(). */
+ * order, then each amount of the block, in order, to rk_ind_amount(),
+ * then rk_ind_end(). */
 enum rk_stance { RK_STANCE_NONE, RK_ACTUAL, RK_TARGET, RK_OTHER };
 extern const char *const rk_stance_name[];   /* "", "actual", "target", "other" */
 
@@ -170,6 +171,7 @@ typedef struct {
 	unsigned char part[RK_IND_LEVELS];   /* the part each heading level set */
 	int lead;               /* the part a paragraph's lead set */
 	int tops, last_top;     /* level-1 headings so far, and the last one's part */
+	int paras;              /* paragraph blocks so far */
 	/* the block, scanned once up to its amounts */
 	const char *s;
 	size_t n, pos, sent, clause;
@@ -187,6 +189,9 @@ typedef struct {
 void rk_ind_doc(rk_ind *d);
 void rk_ind_block(rk_ind *d, const rk_block *b);
 void rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w);
+/* After the block's amounts, before the next rk_next(): the rest of its
+ * text may name a part for what follows. */
+void rk_ind_end(rk_ind *d);
 /* Writes the period (2025, 2021-2025, or nothing) into buf (>= 16 bytes);
  * returns its length. */
 int rk_when_fmt(const rk_when *w, char *buf);

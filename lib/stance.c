@@ -329,6 +329,53 @@ lead_part(rk_ind *d, const char *s, size_t n)
 	return P_UNSET;
 }
 
+static void sentence_lead(rk_ind *d, const char *s, size_t n, size_t p);
+
+/* The rest of the block past its last amount: the parts its
+ * sentences name still count for what follows (…。“十四五”这五年，… with
+ * no amount after it), as they do when rsplit gives each sentence a row. */
+void
+rk_ind_end(rk_ind *d)
+{
+	const unsigned char *u = (const unsigned char *)d->s;
+	size_t p = d->pos, n = d->n;
+	if (!d->s)
+		return;
+	/* 。 is E3 80 82; ；！？ are EF BC 9B, 81, 9F; a newline parts the
+	 * paragraphs of rsplit's rows.  Each byte looked for is found once. */
+	static const unsigned char look[3] = { 0xE3, 0xEF, '\n' };
+	const unsigned char *next[3] = { NULL, NULL, NULL };
+	int k;
+	while (p < n) {
+		const unsigned char *q = u + n;
+		size_t at;
+		for (k = 0; k < 3; k++) {
+			if (next[k] != u + n && (!next[k] || next[k] < u + p)) {
+				next[k] = memchr(u + p, look[k], n - p);
+				if (!next[k])
+					next[k] = u + n;
+			}
+			if (next[k] < q)
+				q = next[k];
+		}
+		if (q >= u + n)
+			break;
+		at = (size_t)(q - u);
+		p = at + 1;
+		if (u[at] == '\n') {
+			sentence_lead(d, d->s, n, p);
+		} else if (at + 3 <= n &&
+		           ((u[at] == 0xE3 && u[at + 1] == 0x80 && u[at + 2] == 0x82) ||
+		            (u[at] == 0xEF && u[at + 1] == 0xBC &&
+		             (u[at + 2] == 0x9B || u[at + 2] == 0x81 || u[at + 2] == 0x9F)))) {
+			p = at + 3;
+			sentence_lead(d, d->s, n, p);
+		}
+	}
+	d->pos = n;
+	d->s = NULL;   /* the reader may reuse the text */
+}
+
 void
 rk_ind_block(rk_ind *d, const rk_block *b)
 {
@@ -385,10 +432,12 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 		break;
 	}
 	case RK_PARA:
-		if (b->para_start) {
+		/* any block, not only a paragraph's first: read from rsplit's
+		 * rows, a paragraph may go on in its heading's row */
+		{
 			enum part p = P_UNSET;
 			/* a work summary's first words: 2023年，… is its year */
-			if (!d->plan_year) {
+			if (!d->plan_year && !d->paras) {
 				size_t yl;
 				int y = year_at(s, n, 0, &yl);
 				if (y)
@@ -397,6 +446,7 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 			p = lead_part(d, s, n);
 			if (p != P_UNSET)
 				d->lead = p;
+			d->paras++;
 		}
 		break;
 	default:
@@ -405,6 +455,18 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 }
 
 static enum part part_now(const rk_ind *d);
+
+/* A part named at a sentence's start, at s[p]: 2025年是…收官之年。过去五年，… */
+static void
+sentence_lead(rk_ind *d, const char *s, size_t n, size_t p)
+{
+	enum part lp;
+	if (p >= n)
+		return;
+	lp = lead_part(d, s + p, n - p);
+	if (lp != P_UNSET)
+		d->lead = lp;
+}
 
 /* Is the part in force a five-year one (where the verbs of doing count)? */
 static int
@@ -441,29 +503,21 @@ scan_to(rk_ind *d, size_t i)
 		} else if (c < 0x80) {
 			cp = c;
 			len = 1;
-			if (c - '0' >= 10 && c != ';' && c != ',') {
+			if (c - '0' >= 10 && c != ';' && c != ',' && c != '\n') {
 				p++;
 				continue;
 			}
 		} else {
 			cp = cp_at(s, n, p, &len);
 		}
-		if (cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == ';') {
+		/* a newline: paragraphs that rsplit's rows hold together */
+		if (cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == ';' || cp == '\n') {
 			p += (size_t)len;
 			d->sent = d->clause = p;
 			d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
 			d->future = d->named = 0;
-			if (p < n) {
-				/* a part named at a sentence's start: 2025年是…收官之年。
-				 * 过去五年，… */
-				unsigned c0 = cp_at(s, n, p, &len);
-				enum part lp = c0 < 0x10000 && (lead_bits[c0 >> 3] >> (c0 & 7) & 1)
-				               ? lead_part(d, s + p, n - p) : P_UNSET;
-				if (lp != P_UNSET) {
-					d->lead = lp;
-					five = part_is_five(d);
-				}
-			}
+			sentence_lead(d, s, n, p);
+			five = part_is_five(d);
 			continue;
 		}
 		if (cp == U'，' || cp == U'：' || cp == ',') {

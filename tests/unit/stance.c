@@ -59,8 +59,10 @@ run(const char *const *parts, int n, const char *amount, char *got, size_t gotn)
 		else
 			b = block(RK_PARA, p, 0);
 		rk_ind_block(&d, &b);
-		if (i < n - 1)
+		if (i < n - 1) {
+			rk_ind_end(&d);
 			continue;
+		}
 		rk_mscan_doc(&sc, 0);
 		rk_mscan_block(&sc, b.text, b.len, 1);
 		while (rk_mscan_next(&sc, &a)) {
