@@ -272,7 +272,7 @@ dateline_year(rk_ind *d, const char *s, size_t n)
 /* A paragraph's lead: a part word or a year among its first words, before
  * its first comma (过去五年，… 刚刚过去的2025年很不平凡。 各位代表！“十四五”
  * 以来，…). */
-#define LEAD_CHARS 10
+#define LEAD_CHARS 6
 static enum part
 lead_part(rk_ind *d, const char *s, size_t n)
 {
