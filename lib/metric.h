@@ -174,7 +174,7 @@ typedef struct {
 	int paras;              /* paragraph blocks so far */
 	/* the block, scanned once up to its amounts */
 	const char *s;
-	size_t n, pos, sent, clause;
+	size_t n, pos;
 	int target, actual, mean, total, done, held;   /* cue words seen in the sentence or clause */
 	int run;                /* 连续N年 before: N */
 	int future, named;      /* a goal's year (到2030年), a year named (2025年) */

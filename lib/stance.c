@@ -22,7 +22,7 @@ enum cue {
 	/* parts */
 	CUE_REVIEW, CUE_FIVEPAST, CUE_FIVEGOAL, CUE_PLAN, CUE_GLOSSARY,
 	/* before an amount */
-	CUE_TARGET, CUE_ACTUAL, CUE_ESTIMATE, CUE_MEAN, CUE_TOTAL, CUE_RUN, CUE_FROM,
+	CUE_TARGET, CUE_ACTUAL, CUE_MEAN, CUE_TOTAL, CUE_RUN, CUE_FROM,
 	CUE_LEVEL, CUE_DONE, CUE_SET, CUE_OTHER, CUE_FOLLOWING, CUE_GROUP, CUE_WORD, CUE_HELD
 };
 #include "cues.h"
@@ -384,7 +384,6 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 	d->s = s;
 	d->n = n;
 	d->pos = 0;
-	d->sent = d->clause = 0;
 	d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
 	d->future = d->named = 0;
 	switch (b->kind) {
@@ -513,7 +512,6 @@ scan_to(rk_ind *d, size_t i)
 		/* a newline: paragraphs that rsplit's rows hold together */
 		if (cp == U'。' || cp == U'；' || cp == U'！' || cp == U'？' || cp == ';' || cp == '\n') {
 			p += (size_t)len;
-			d->sent = d->clause = p;
 			d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
 			d->future = d->named = 0;
 			sentence_lead(d, s, n, p);
@@ -522,7 +520,6 @@ scan_to(rk_ind *d, size_t i)
 		}
 		if (cp == U'，' || cp == U'：' || cp == ',') {
 			p += (size_t)len;
-			d->clause = p;
 			/* 围绕“安全”目标，完成投资8.6亿元: a goal word of another clause */
 			d->target = d->mean = d->total = d->done = d->held = d->run = 0;
 			d->named = 0;

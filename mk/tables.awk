@@ -120,7 +120,7 @@ function words(file,   i, f) {
 
 # cues.tsv: word cue example (lib/stance.c)
 function cues(   i, f, names, k) {
-	names = " review fivepast fivegoal plan glossary target actual estimate mean total run from level done set other following group word held "
+	names = " review fivepast fivegoal plan glossary target actual mean total run from level done set other following group word held "
 	print "static const struct cue_word { const char *w; unsigned char len; enum cue cue; } cue_words[] = {"
 	for (i = 1; i <= nrow["cues"]; i++) {
 		split(row["cues", i], f, "\t")
