@@ -1166,8 +1166,8 @@ take(rk_input *in, const unsigned char *s, size_t n, int final, int *eol)
 /* Blank space a line loses at its ends: ASCII blanks and every Unicode
  * space (NBSP, U+2000..U+200A such as the EM SPACE of &emsp; indents,
  * U+202F, U+205F, U+3000). */
-static size_t
-blank_len(const char *s, size_t n)
+size_t
+rk_blank_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	if (n >= 1 && (u[0] == ' ' || u[0] == '\t' || u[0] == '\f' || u[0] == '\v'))
@@ -1192,14 +1192,14 @@ blank_len(const char *s, size_t n)
 	return 0;
 }
 
-static size_t
-trailing_blank(const char *s, size_t n)
+size_t
+rk_trailing_blank(const char *s, size_t n)
 {
 	size_t t = n;
 	for (;;) {
-		if (t >= 1 && blank_len(s + t - 1, 1) == 1) { t -= 1; continue; }
-		if (t >= 2 && blank_len(s + t - 2, 2) == 2) { t -= 2; continue; }
-		if (t >= 3 && blank_len(s + t - 3, 3) == 3) { t -= 3; continue; }
+		if (t >= 1 && rk_blank_len(s + t - 1, 1) == 1) { t -= 1; continue; }
+		if (t >= 2 && rk_blank_len(s + t - 2, 2) == 2) { t -= 2; continue; }
+		if (t >= 3 && rk_blank_len(s + t - 3, 3) == 3) { t -= 3; continue; }
 		return n - t;
 	}
 }
@@ -1233,7 +1233,7 @@ static void
 trim_leading(rk_input *in)
 {
 	size_t b = 0, k;
-	while ((k = blank_len(in->line + b, in->len - b)) > 0) {
+	while ((k = rk_blank_len(in->line + b, in->len - b)) > 0) {
 		if (in->line[b] == '\f')
 			in->formfeed++;
 		b += k;
@@ -1463,7 +1463,7 @@ rk_in_line(rk_input *in)
 	}
 	in->newline_seen = eol;
 	{
-		size_t t = trailing_blank(in->line, in->len);
+		size_t t = rk_trailing_blank(in->line, in->len);
 		/* a line of blanks only: a form feed among them is a page break */
 		if (t == in->len && memchr(in->line, '\f', t))
 			in->formfeed = 1;

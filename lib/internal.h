@@ -95,6 +95,10 @@ long rk_cpus(void);   /* processors this process may run on (cpus.c) */
 /* Length of the well-formed UTF-8 sequence at s (n bytes there), 0 if it
  * is invalid, -1 if cut short by the end (input.c). */
 int rk_u8seqlen(const unsigned char *s, size_t n);
+/* Bytes of the blank (ASCII or Unicode space, an &emsp; entity) at s, 0 if
+ * none; and of the blanks that end s (input.c). */
+size_t rk_blank_len(const char *s, size_t n);
+size_t rk_trailing_blank(const char *s, size_t n);
 /* Next line into in->line; 1 if there is one, 0 at end of input. */
 int rk_in_line(rk_input *in);
 /* With --line-buffered (rk_live): 1 if no whole line is buffered and
@@ -151,6 +155,7 @@ int rk_ends_final(const char *s, size_t n);    /* ends with 。！？；… or a
 int rk_has_sentence_mark(const char *s, size_t n);
 int rk_is_furniture(const char *s, size_t n);  /* page furniture */
 int rk_is_web_furniture(const char *s, size_t n);  /* a portal's link bar, menu, search box */
+int rk_is_breadcrumb(const char *s, size_t n);     /* 当前位置：首页 > … */
 int rk_is_tail_trigger(const char *s, size_t n);
 int rk_is_dateline(const char *s, size_t n);
 int rk_is_byline(const char *s, size_t n);

@@ -360,8 +360,8 @@ rk_is_furniture(const char *s, size_t n)
 		"设为首页", "加入收藏", NULL
 	};
 	const char *const *w;
-	if (n > 480)
-		return 0;    /* furniture is short */
+	if (n > 480)    /* furniture is short, but for a table's border */
+		return rk_is_web_furniture(s, n);
 	for (w = words; *w; w++)
 		if (equals(s, n, *w))
 			return 1;
@@ -410,6 +410,32 @@ is_nav_word(const char *s, size_t n)
 	return 0;
 }
 
+/* The separators of a breadcrumb (江东网 > 时政 > 正文, 首页 » 信息公开):
+ * " > ", " » ", " >> " */
+static size_t
+crumbs(const char *s, size_t n)
+{
+	size_t seps = 0;
+	const char *q = s, *e = s + n;
+	while ((q = memchr(q, ' ', (size_t)(e - q))) != NULL && q + 2 < e) {
+		if ((q[1] == '>' && q[2] == ' ') || (q + 3 < e && memcmp(q + 1, "»", 2) == 0 && q[3] == ' ') ||
+		    (q + 4 < e && memcmp(q + 1, ">>", 2) == 0 && q[3] == ' '))
+			seps++;
+		q++;
+	}
+	return seps;
+}
+
+/* A page's breadcrumb: 当前位置：首页 > …, or a line of its separators */
+int
+rk_is_breadcrumb(const char *s, size_t n)
+{
+	static const char *const where[] = {
+		"您的位置", "您当前的位置", "您现在的位置", "您所在的位置", "当前位置", "所在位置", NULL
+	};
+	return n <= 300 && (match_any(s, n, where) > 0 || crumbs(s, n) >= 2);
+}
+
 /* The furniture of a saved web page, as lynx, w3m, html2text or pandoc
  * give it: a link bar or menu (parts with nav words, bullets of a few
  * characters, lynx's [12] marks), a search box, a rule of = or - or *. */
@@ -419,8 +445,17 @@ rk_is_web_furniture(const char *s, size_t n)
 	static const char *const bullets[] = { "* ", "• ", "- ", "+ ", "o ", "· ", "▪ ", "■ ", NULL };
 	size_t i, marks = 0, parts = 0, navs = 0, b;
 	int l;
-	if (n == 0 || n > 480 || rk_ends_final(s, n))
+	if (n == 0 || rk_ends_final(s, n))
 		return 0;    /* no furniture ends a sentence */
+	/* a rule: ===== or ----- or *****, or a table's border +-----+ as
+	 * wide as its widest cell (pandoc pads a cell to its longest line) */
+	for (i = 0; i < n && (s[i] == '=' || s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == ' ' ||
+	                      s[i] == '+' || s[i] == '|' || s[i] == ':'); i++)
+		;
+	if (i == n && n >= 3)
+		return 1;
+	if (n > 480)
+		return 0;
 	/* furniture has parts: a line of one piece is at most a rule or a button */
 	if (!memchr(s, ' ', n) && !memchr(s, '|', n) && !memchr(s, '[', n) && !memchr(s, '_', n) &&
 	    !memchr(s, '=', n) && !memchr(s, '-', n) && !memchr(s, '*', n) && !memchr(s, '+', n) &&
@@ -432,12 +467,6 @@ rk_is_web_furniture(const char *s, size_t n)
 	if ((s[0] == '[' && s[n - 1] == ']' && n <= 60) ||
 	    (rk_has_prefix(s, n, "【") && n >= 3 && memcmp(s + n - 3, "】", 3) == 0 && n <= 90 &&
 	     !rk_has_sentence_mark(s, n)))
-		return 1;
-	/* a rule: ===== or ----- or ***** */
-	for (i = 0; i < n && (s[i] == '=' || s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == ' ' ||
-	                      s[i] == '+' || s[i] == '|'); i++)
-		;
-	if (i == n && n >= 3)
 		return 1;
 	/* a rule drawn with box characters (w3m's tables): ┌──┬──┐ ├──┼──┤ */
 	if (n >= 6 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x94) {
@@ -455,19 +484,8 @@ rk_is_web_furniture(const char *s, size_t n)
 		if (bars >= 3 && (memmem(s, n, "：", 3) || memmem(s, n, "\uFFFD", 3) || memmem(s, n, "__", 2)))
 			return 1;
 	}
-	/* a breadcrumb: 江东网 > 时政 > 正文, 首页 » 信息公开 */
-	{
-		size_t seps = 0;
-		const char *q = s, *e = s + n;
-		while ((q = memchr(q, ' ', (size_t)(e - q))) != NULL && q + 2 < e) {
-			if ((q[1] == '>' && q[2] == ' ') || (q + 3 < e && memcmp(q + 1, "»", 2) == 0 && q[3] == ' ') ||
-			    (q + 4 < e && memcmp(q + 1, ">>", 2) == 0 && q[3] == ' '))
-				seps++;
-			q++;
-		}
-		if (seps >= 2 && n <= 200)
-			return 1;
-	}
+	if (n <= 200 && crumbs(s, n) >= 2)
+		return 1;
 	/* a search box: 请输入关键词______ 搜索, [请输入关键词 ]搜索 */
 	if ((rk_find3(s, n, "索") && (memmem(s, n, "搜索", 6) || memmem(s, n, "检索", 6))) &&
 	    (memchr(s, '_', n) || memchr(s, '[', n) || memmem(s, n, "请输入", 9)))

@@ -53,7 +53,7 @@ typedef struct {
 	int width;                    /* rk_line_width() as the line came, 0 if not measured */
 	long indent;                  /* blank columns it lost at its start */
 	int ff, blanks, piece;        /* after a page break; blank lines before it; a piece of a long line */
-	int furn;                     /* page furniture: a page number, a running header */
+	int furn;                     /* page furniture: a page number 1, a running header 2, a page's data 3 */
 	int nlines;                   /* lines joined into it */
 	int justified;                /* letter-spaced: a justified line, so not a paragraph's last */
 	int prevwidth;                /* width of the line before the last, 0 if none */
@@ -105,6 +105,7 @@ struct rk_reader {
 	unsigned long runin_serial;    /* the section holding run-in subheadings, + 1 */
 	size_t nheld, held_head;
 	int after_furn;         /* the line before was page furniture */
+	int boxtable;           /* in a table w3m drew: 1 of several columns, 2 of a page's data */
 
 	/* rkit TSV input (rsplit output): column numbers, -1 if absent */
 	int tsv, col_doc, col_sect, col_line, col_col, col_kind, col_text, ncols;
@@ -299,11 +300,14 @@ drop_front(para_t *p, size_t k)
 /* A row of a table a converter drew round the text (a page's body set in
  * a table cell): pandoc's "| text |", w3m's "│text│" read as the text; and
  * html2text's headings "**** 一、… ****" as the heading.  The bars and
- * stars are layout, dropped as blanks are. */
-static void
+ * stars are layout, dropped as blanks are, and so are the blanks (NBSP
+ * indents too) between them and the text.  A row with nothing between its
+ * bars (pandoc's grid table between two paragraphs of a cell) is a blank
+ * line: 0 then, else 1. */
+static int
 drop_table_bars(para_t *p)
 {
-	size_t k = 0, bar = 0;
+	size_t k = 0, bar = 0, b;
 	if (p->len >= 3 && p->text[0] == '|' && p->text[1] == ' ')
 		bar = 1;
 	else if (p->len > 3 && memcmp(p->text, "│", 3) == 0)
@@ -321,14 +325,16 @@ drop_table_bars(para_t *p)
 			drop_front(p, lo);
 			goto trim;
 		}
-		return;
+		return 1;
 	} else
-		return;    /* a | alone is text (a share box's separator) */
+		return 1;    /* a | alone is text (a share box's separator) */
 	k = bar;
-	while (k < p->len && p->text[k] == ' ')
-		k++;
+	while ((b = rk_blank_len(p->text + k, p->len - k)) > 0)
+		k += b;
 	if (k == p->len)
-		return;
+		return 1;
+	if (bar == 1 && k + 1 == p->len && p->text[k] == '|')
+		return 0;    /* |      | */
 	drop_front(p, k);
 	for (;;) {
 		if (p->len >= 2 && p->text[p->len - 1] == '|' && p->text[p->len - 2] == ' ')
@@ -337,12 +343,42 @@ drop_table_bars(para_t *p)
 			p->len -= 3;
 		else
 			break;
+		p->len -= rk_trailing_blank(p->text, p->len);
 	}
 trim:
-	while (p->len && p->text[p->len - 1] == ' ')
-		p->len--;
+	p->len -= rk_trailing_blank(p->text, p->len);
 	while (p->nanch > 1 && p->anch[p->nanch - 1].off > p->len)
 		p->nanch--;
+	return 1;
+}
+
+/* A line of a table of several columns that w3m drew in box characters,
+ * once one of its rows holds a label (主题分类：) and no sentence: the
+ * page's data about the document (索引号 发文机关 成文日期 …), page
+ * furniture to its last border, the title cell's text too. */
+static int
+data_table_row(rk_reader *r, const char *s, size_t n)
+{
+	size_t bars = 0, i;
+	if (rk_has_prefix(s, n, "┌")) {
+		r->boxtable = memmem(s, n, "┬", 3) != NULL;
+		return 0;
+	}
+	if (!r->boxtable)
+		return 0;
+	if (rk_has_prefix(s, n, "└")) {
+		i = r->boxtable == 2;
+		r->boxtable = 0;
+		return (int)i;
+	}
+	if (r->boxtable == 1 && rk_has_prefix(s, n, "│") && memmem(s, n, "：", 3) &&
+	    !rk_has_sentence_mark(s, n)) {
+		for (i = 0; i + 3 <= n; i++)
+			bars += memcmp(s + i, "│", 3) == 0;
+		if (bars >= 3)
+			r->boxtable = 2;
+	}
+	return r->boxtable == 2;
 }
 
 /* Next non-blank physical line into r->line, as the input gives it. */
@@ -350,7 +386,7 @@ static int
 raw_line(rk_reader *r)
 {
 	rk_input *in = &r->in;
-	int ff = 0;
+	int ff = 0, datarow;
 	r->line_blanks = 0;
 	while (rk_in_line(in)) {
 		ff |= in->formfeed;
@@ -372,9 +408,14 @@ raw_line(rk_reader *r)
 			para_append(&r->line, r->line.text, 0, in->anchors, in->nanch);
 			r->line.len = in->len;
 		}
-		if (!in->piece && (r->line.text[0] == '|' || r->line.text[0] == '*' ||
-		                   (unsigned char)r->line.text[0] == 0xE2))
-			drop_table_bars(&r->line);
+		datarow = !in->piece && (unsigned char)r->line.text[0] == 0xE2 &&
+		          data_table_row(r, r->line.text, r->line.len);
+		if (!in->piece && !datarow && (r->line.text[0] == '|' || r->line.text[0] == '*' ||
+		                               (unsigned char)r->line.text[0] == 0xE2) &&
+		    !drop_table_bars(&r->line)) {
+			r->line_blanks++;
+			continue;
+		}
 		r->line_piece = in->piece;
 		r->line.piece = in->piece;
 		r->line.blanks = r->line_blanks;
@@ -382,7 +423,7 @@ raw_line(rk_reader *r)
 		/* a form feed before the text is no indent */
 		r->line.indent = r->line.nanch && r->line.anch[0].off == 0 && !in->piece ?
 		                 r->line.anch[0].col - in->formfeed : 0;
-		r->line.furn = rk_is_page_number(r->line.text, r->line.len);
+		r->line.furn = datarow ? 3 : rk_is_page_number(r->line.text, r->line.len);
 		r->line.width = 0;
 		r->line.nlines = 1;
 		r->line.justified = 0;
@@ -608,8 +649,11 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 		return 0;    /* an indented first line (a centred line is no paragraph start) */
 	if (cont_start(b->text, b->len))
 		return 1;    /* kinsoku: 。 or ） moved to the next line */
-	/* a title, then its dateline or the page's time stamp */
+	/* a title, then its dateline or the page's time stamp; a sentence
+	 * ended, then the page's furniture (来源：… 阅读次数：…) */
 	if (!facts(a)->sentmark && (rk_has_prefix(b->text, b->len, "——") || para_furniture(b)))
+		return 0;
+	if (rk_ends_final(a->text, a->len) && para_furniture(b))
 		return 0;
 	/* no paragraph ends inside a quote: pdftotext parts a line with a
 	 * wide gap, 全面打响“好品山东 / 商行天下”品牌 */
@@ -731,7 +775,7 @@ assemble_para(rk_reader *r, para_t *p)
 	while (read_line(r)) {
 		rk_marker m;
 		r->have_line = 1;
-		if (r->line.furn && r->shape.wrapped && !r->line_piece) {
+		if (r->line.furn && r->line.furn != 3 && r->shape.wrapped && !r->line_piece) {
 			/* hold it, and see whether the paragraph goes on past it */
 			size_t at = (r->held_head + r->nheld) % RK_HELD;
 			if (r->nheld == RK_HELD)
@@ -1292,19 +1336,26 @@ names_a_report(const char *s, size_t n)
 
 /* A page's furniture can leave a site's name (青岚市人民政府) before the
  * report's title: a title line that names no report gives way to one
- * ahead, in the head of the page, that does. */
+ * ahead, in the head of the page, that does, or to any title line past
+ * the page's breadcrumb (a site's name stands above its breadcrumb, the
+ * report's title below it). */
 static int
 better_title_ahead(rk_reader *r, const char *s, size_t n)
 {
 	const para_t *q;
 	size_t i;
+	int crumb = 0;
 	if (names_a_report(s, n) || !r->have_next)
 		return 0;
 	for (i = 0, q = &r->next; q && i <= RK_LOOKAHEAD; q = peek_para(r, i++)) {
 		rk_marker m;
 		if (para_marker((para_t *)q, &m) || facts((para_t *)q)->chars >= 40 || q->sentmark)
 			return 0;    /* the body begins */
-		if (!q->furn && is_title_line(q->text, q->len) && names_a_report(q->text, q->len) &&
+		if (rk_is_breadcrumb(q->text, q->len)) {
+			crumb = 1;
+			continue;
+		}
+		if (!q->furn && is_title_line(q->text, q->len) && (crumb || names_a_report(q->text, q->len)) &&
 		    !para_furniture((para_t *)q))
 			return 1;
 	}
@@ -1635,6 +1686,7 @@ static void
 reset_outline(rk_reader *r)
 {
 	r->zone = ZONE_HEAD;
+	r->boxtable = 0;
 	r->title_seen = r->meta_seen = r->glossary = 0;
 	r->depth = 0;
 	memset(r->counters, 0, sizeof r->counters);

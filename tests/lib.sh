@@ -37,14 +37,16 @@ corpus_files() {
 # the tools may drop or turn into line breaks (ASCII blanks, NBSP, U+2000-200F
 # incl. the zero-width ones, U+202F, U+205F, U+2060, U+3000, U+FEFF, and the
 # indent html2text leaves as entities, &emsp; &nbsp; at a line's start, and
-# the | at the ends of a table's row that pandoc draws round a page's text,
+# the | at the ends of a table's row that pandoc draws round a page's text
+# (a row with nothing between its bars is blank),
 # w3m's │ bars and html2text's **** around a heading).
 nonblank() {
 	blankless | LC_ALL=C tr -d '\n'
 }
 # The same, line by line: the newlines stay.
 blankless() {
-	LC_ALL=C sed '/^[ \t]*| \{1,\}[^ ]/ { s/^[ \t]*| \{1,\}//; s/ \{1,\}|$//; };
+	LC_ALL=C sed 's/^[ \t]*|\([ \t]\|\xc2\xa0\|\xe3\x80\x80\)*|[ \t]*$//;
+		/^[ \t]*| \{1,\}[^ ]/ { s/^[ \t]*| \{1,\}//; s/ \{1,\}|$//; };
 		s/^[ \t]*\*\{2,\} \(.*[^ ]\) \{1,\}\*\{2,\}$/\1/;
 		/^[ \t]*\xe2\x94\x82../ { s/^[ \t]*\xe2\x94\x82//; s/\(\xe2\x94\x82\)*$//; }; s/^\([ \t]*&\(emsp\|ensp\|nbsp\|thinsp\|#12288\|#8195\|#160\);\)*//; s/[ \t\r\f\v]//g; s/\xc2\xa0//g; s/\xe3\x80\x80//g;
 		s/\xe2\x80[\x80-\x8f\xaf]//g; s/\xe2\x81[\x9f\xa0]//g; s/\xef\xbb\xbf//g'
