@@ -623,6 +623,19 @@ first_line(const rk_shape *sh, const para_t *b)
 	return sh->first_short && b->width >= sh->width - sh->slack - 8 && b->width <= sh->width - 6;
 }
 
+/* The last words of a heading that names a part of a report: 工作回顾,
+ * 重点工作, 工作安排, 目标任务. */
+static int
+ends_part_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "回顾", "工作", "安排", "任务", NULL };
+	const char *const *w;
+	for (w = words; *w; w++)
+		if (n >= 6 && memcmp(s + n - 6, *w, 6) == 0)
+			return 1;
+	return 0;
+}
+
 /* In a hard-wrapped text, does paragraph a go on in line b?  A line that
  * reaches the width goes on, even into a line that starts like a heading
  * (a wrapped sentence can put 一、 at a line start), unless it ends a
@@ -665,7 +678,15 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	 * like a paragraph's first; a heading ends short of the width more
 	 * often than a body line, so it is full only near the width. */
 	if (!a->sentmark && para_marker(a, &m) && m.style != ST_SHI && m.style != ST_DI) {
-		if (para_marker(b, &m))
+		rk_marker bm;
+		if (para_marker(b, &bm))
+			return 0;
+		/* a heading (一、 （一）) that filled its line, then a full body
+		 * line with no stop: joined, the heading would run on to a third
+		 * line, which one in a hundred does (a list's 1. item may) */
+		if ((m.style == ST_HAN_DUN || m.style == ST_HAN_PAREN) && a->nlines == 1 &&
+		    b->width >= sh->width - sh->slack && !b->sentmark &&
+		    !rk_has_sentence_mark(b->text, b->len))
 			return 0;
 		if (sh->indent || a->width >= sh->width - (sh->slack < 10 ? sh->slack : 10))
 			return !first_line(sh, b);
@@ -677,6 +698,11 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	 * 一、 inside a sentence follows a comma's clause, not a title */
 	if (!facts(a)->comma && !a->sentmark && para_marker(b, &m) &&
 	    (m.style == ST_HAN_DUN || m.style == ST_HAN_PAREN))
+		return 0;
+	/* an unnumbered heading of a report's part that filled its line:
+	 * “十四五”时期发展成就和2025年工作回顾, no mark in it at all */
+	if (a->nlines == 1 && !facts(a)->comma && !a->sentmark && !rk_find3(a->text, a->len, "、") &&
+	    !rk_find3(a->text, a->len, "：") && ends_part_word(a->text, a->len) && !para_marker(b, &m))
 		return 0;
 	if (!rk_ends_final(a->text, a->len))
 		return 1;
