@@ -657,9 +657,11 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	            b->width <= a->width + 4 && !rk_ends_final(a->text, a->len) && !para_marker(b, &m) &&
 	            !rk_has_prefix(b->text, b->len, "——"));
 	/* a blank line or an indent parts paragraphs, but not inside a quote
-	 * or a title, nor before a stop: a page's emphasis, set as a block,
-	 * cut the sentence (成果找市场“双向 / 揭榜 / 挂帅”的简称) */
-	int inside = facts(a)->quotes > 0 || a->titles > 0 || cont_start(b->text, b->len);
+	 * or a title, after an opening bracket or a comma, nor before a stop:
+	 * a page's emphasis, set as a block, cut the sentence (成果找市场“双向
+	 * / 揭榜 / 挂帅”的简称), lynx moved a bracket down alone (（ / 三）) */
+	int inside = facts(a)->quotes > 0 || a->titles > 0 || open_end(a->text, a->len) ||
+	             cont_start(b->text, b->len);
 	if (sh->blank_sep && b->blanks && !across && !inside)
 		return 0;
 	if (sh->indent && first_line(sh, b) && !inside)

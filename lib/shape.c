@@ -521,5 +521,8 @@ rk_gap_closes(unsigned prev, unsigned next, int spaced, int letters)
 	if (letters)
 		return !(prev < 0x80 && next < 0x80 && ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
 		         ((next | 0x20) >= 'a' && (next | 0x20) <= 'z'));
+	/* a unit's slash set as Latin: 2130 吨 / 天 */
+	if (spaced && ((is_han_cp(prev) && next == '/') || (prev == '/' && is_han_cp(next))))
+		return 1;
 	return k == GAP_HAN_ALNUM && spaced;
 }
