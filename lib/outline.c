@@ -1,5 +1,6 @@
 /* What a paragraph is: outline markers (GB/T 9704 and the items real
  * reports use), final punctuation, page furniture, datelines, bylines. */
+#include <ctype.h>
 #include <string.h>
 
 #include "internal.h"
@@ -312,6 +313,26 @@ is_timestamp(const char *s, size_t n)
 	return digits >= 6;
 }
 
+/* A page's line of when and by whom, with a clock time in it: a WeChat
+ * article's 原创 云栖发布编辑部 2026年02月08日 08:05 浙江, a news page's
+ * 2026-02-07 10:21　来源：… (no sentence, no comma) */
+static int
+is_stamp_line(const char *s, size_t n)
+{
+	size_t i;
+	int clock = 0, date = 0;
+	if (rk_has_sentence_mark(s, n) || rk_find3(s, n, "，"))
+		return 0;
+	for (i = 0; i + 5 <= n && !clock; i++)
+		clock = isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) && s[i + 2] == ':' &&
+		        isdigit((unsigned char)s[i + 3]) && isdigit((unsigned char)s[i + 4]);
+	for (i = 0; i + 10 <= n && !date; i++)
+		date = isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 3]) &&
+		       ((s[i + 4] == '-' && isdigit((unsigned char)s[i + 5])) ||
+		        (memcmp(s + i + 4, "年", 3) == 0 && isdigit((unsigned char)s[i + 7])));
+	return clock && date;
+}
+
 /* A row of a portal's table of a document's data: a line that starts
  * with one of its labels, or holds two, blanks inside them aside. */
 static int
@@ -375,7 +396,8 @@ rk_is_furniture(const char *s, size_t n)
 	    (is_record_row(s, n) || memmem(s, n, "来源：", 9) || memmem(s, n, "浏览次数", 12) ||
 	     memmem(s, n, "阅读次数", 12)))
 		return 1;
-	return (n <= 120 && is_timestamp(s, n)) || rk_is_web_furniture(s, n);
+	return (n <= 120 && is_timestamp(s, n)) || (n <= 160 && is_stamp_line(s, n)) ||
+	       rk_is_web_furniture(s, n);
 }
 
 /* A link mark of lynx -dump at s: [12]; its length, else 0. */

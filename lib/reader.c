@@ -1368,26 +1368,23 @@ names_a_report(const char *s, size_t n)
 
 /* A page's furniture can leave a site's name (青岚市人民政府) before the
  * report's title: a title line that names no report gives way to one
- * ahead, in the head of the page, that does, or to any title line past
- * the page's breadcrumb (a site's name stands above its breadcrumb, the
+ * ahead, in the head of the page, that does; and any line gives way to
+ * the page's breadcrumb ahead (a site's name stands above it, the
  * report's title below it). */
 static int
 better_title_ahead(rk_reader *r, const char *s, size_t n)
 {
 	const para_t *q;
 	size_t i;
-	int crumb = 0;
 	if (names_a_report(s, n) || !r->have_next)
 		return 0;
 	for (i = 0, q = &r->next; q && i <= RK_LOOKAHEAD; q = peek_para(r, i++)) {
 		rk_marker m;
 		if (para_marker((para_t *)q, &m) || facts((para_t *)q)->chars >= 40 || q->sentmark)
 			return 0;    /* the body begins */
-		if (rk_is_breadcrumb(q->text, q->len)) {
-			crumb = 1;
-			continue;
-		}
-		if (!q->furn && is_title_line(q->text, q->len) && (crumb || names_a_report(q->text, q->len)) &&
+		if (rk_is_breadcrumb(q->text, q->len))
+			return 1;    /* a site's name, a logo's words stand above it */
+		if (!q->furn && is_title_line(q->text, q->len) && names_a_report(q->text, q->len) &&
 		    !para_furniture((para_t *)q))
 			return 1;
 	}
