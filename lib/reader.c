@@ -721,6 +721,61 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	return !first_line(sh, b);
 }
 
+static int
+short_unpunct(const char *s, size_t n)
+{
+	return n > 0 && rk_u8count_max(s, n, 40) <= 40 && !rk_has_sentence_mark(s, n) &&
+	       !rk_ends_final(s, n) && !rk_has_prefix(s, n, "——");
+}
+
+/* The words that say what kind of document a title names */
+static const char *const report_kinds[] = {
+	"报告", "总结", "计划", "要点", "讲话", "意见", "方案", "规划", "纲要", "通知", "决定",
+	"工作", "情况", "侧记", "纪实", "谋划", NULL
+};
+
+static int
+is_title_line(const char *s, size_t n)
+{
+	size_t chars = rk_u8count_max(s, n, 81);
+	return chars >= 6 && chars <= 80 && !rk_has_sentence_mark(s, n) && !rk_ends_final(s, n) &&
+	       !memmem(s, n, "\uFFFD", 3);
+}
+
+/* Does a then b end with the kind of a document (报告, or 报 告
+ * letter-spaced; 工作 / 报告 and 工作报 / 告 too)? */
+static int
+ends_report_kind(const char *a, size_t na, const char *b, size_t nb)
+{
+	char t[16];
+	size_t m = sizeof t;
+	const char *const *k;
+	while (m > 0 && (nb > 0 || na > 0)) {
+		char c = nb > 0 ? b[--nb] : a[--na];
+		if (c != ' ')
+			t[--m] = c;
+	}
+	for (k = report_kinds; *k; k++) {
+		size_t l = strlen(*k);
+		if (sizeof t - m >= l && memcmp(t + sizeof t - l, *k, l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A title set in a larger face, wrapped: the next line, right below it
+ * (a blank line between only where blank lines do not part paragraphs),
+ * shorter and with no mark in it, ends with the kind of document
+ * (…政府工 / 作报告, …工作总 / 结及2023年工作谋划). */
+static int
+title_goes_on(const rk_reader *r, const para_t *a, const para_t *b)
+{
+	return !r->title_seen && r->zone == ZONE_HEAD && a->nlines == 1 &&
+	       (!b->blanks || !r->shape.blank_sep) && is_title_line(a->text, a->len) &&
+	       short_unpunct(b->text, b->len) && rk_u8count(b->text, b->len) <= rk_u8count(a->text, a->len) &&
+	       ends_report_kind(a->text, a->len, b->text, b->len);
+}
+
 /* Does line a (the paragraph so far) go on in line b? */
 static int
 should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
@@ -739,6 +794,8 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 	/* 附件1 alone on its line takes the next line as its title */
 	if (para_marker(a, &m) && m.style == ST_APPENDIX && m.len == a->len &&
 	    !para_marker(b, &m) && short_unpunct(b->text, b->len))
+		return 1;
+	if (!para_marker(a, &m) && !para_marker(b, &m) && !para_furniture(b) && title_goes_on(r, a, b))
 		return 1;
 	if (r->shape.wrapped)
 		return wrapped_join(&r->shape, a, b, across);
@@ -1224,12 +1281,6 @@ lead_len(const char *s, size_t n)
 	return k;
 }
 
-static int
-short_unpunct(const char *s, size_t n)
-{
-	return n > 0 && rk_u8count_max(s, n, 40) <= 40 && !rk_has_sentence_mark(s, n) &&
-	       !rk_ends_final(s, n) && !rk_has_prefix(s, n, "——");
-}
 
 static int
 is_glossary_title(const char *s, size_t n)
@@ -1339,25 +1390,13 @@ runin_heading(rk_reader *r)
 
 /* Could s be the title: 6 to 80 characters, no sentence, nothing lost to
  * invalid bytes? */
-static int
-is_title_line(const char *s, size_t n)
-{
-	size_t chars = rk_u8count_max(s, n, 81);
-	return chars >= 6 && chars <= 80 && !rk_has_sentence_mark(s, n) && !rk_ends_final(s, n) &&
-	       !memmem(s, n, "\uFFFD", 3);
-}
-
 /* Does s say what kind of document it is: a year, or 报告, 总结, 计划…? */
 static int
 names_a_report(const char *s, size_t n)
 {
-	static const char *const kinds[] = {
-		"报告", "总结", "计划", "要点", "讲话", "意见", "方案", "规划", "纲要", "通知", "决定",
-		"工作", "情况", "侧记", "纪实", NULL
-	};
 	const char *const *k;
 	size_t i;
-	for (k = kinds; *k; k++)
+	for (k = report_kinds; *k; k++)
 		if (memmem(s, n, *k, strlen(*k)))
 			return 1;
 	for (i = 0; i + 3 <= n; i++)
