@@ -578,9 +578,10 @@ RULE rule_malformed_cjk(const cand *c) { return FLAG(RK_NUM_BAD) && c->cjk_only;
 RULE rule_malformed(const cand *c) { return FLAG(RK_NUM_BAD); }
 RULE rule_after_di(const cand *c) { return c->prev == U'第'; }
 RULE
-rule_after_latin(const cand *c)
+rule_after_latin(const cand *c)   /* PM2.5, and PM_2.5 as some texts write it */
 {
-	return is_latin(c->prev) || (c->p == 0 && c->sc->prev_latin);
+	return is_latin(c->prev) || (c->p == 0 && c->sc->prev_latin) ||
+	       (c->prev == '_' && is_latin(prev2(c)));
 }
 RULE
 rule_before_latin(const cand *c)
@@ -658,9 +659,9 @@ rule_numeral_word(const cand *c)
 	return c->cjk_only && match_at(c->s, c->n, c->p, &ws_num_words);
 }
 RULE
-rule_slogan_word(const cand *c)
+rule_slogan_word(const cand *c)   /* 三大攻坚战; but 五大类 counts kinds */
 {
-	return c->cjk_only && match_at(c->s, c->n, c->p, &ws_slogans);
+	return c->cjk_only && match_at(c->s, c->n, c->p, &ws_slogans) && !HAS("大类");
 }
 /* One Chinese numeral character, not 一 read as a bare multiplier. */
 static inline int
@@ -725,10 +726,10 @@ rule_year(const cand *c)
 	return year_follows(c) && (a_year_number(c) || FLAG(RK_NUM_POSITIONAL));
 }
 RULE
-rule_period(const cand *c)   /* 五年来 这五年 近3年 */
+rule_period(const cand *c)   /* 五年来 这五年 近3年 六十多年来 */
 {
-	return year_follows(c) && (match_at(c->s, c->n, c->q, &ws_period_after) ||
-	                           match_before(c->s, c->p, &ws_period_before));
+	return (year_follows(c) || HAS("多年") || HAS("余年")) &&
+	       (match_at(c->s, c->n, c->q, &ws_period_after) || match_before(c->s, c->p, &ws_period_before));
 }
 RULE rule_decade(const cand *c) { return year_follows(c) && HAS("年代"); }
 RULE rule_year_before_average(const cand *c) { return c->nian && a_year_number(c); }
@@ -841,10 +842,12 @@ rule_phase(const cand *c)   /* 三期 二期工程 */
 	return c->next == U'期' && (c->cjk_only || HAS("期工程") || HAS("期项目"));
 }
 RULE
-rule_session(const cand *c)   /* 十一届九次、十次全会 */
+rule_session(const cand *c)   /* 十一届九次、十次全会; 十六届人大三次会议 */
 {
 	return c->next == U'次' && (ENDS("届") || has_at(c->s, c->n, c->q + 3, "全会") ||
-	                            has_at(c->s, c->n, c->q + 3, "全体会议"));
+	                            has_at(c->s, c->n, c->q + 3, "全体会议") ||
+	                            (has_at(c->s, c->n, c->q + 3, "会议") &&
+	                             (ENDS("届人大") || ENDS("届人大常委会") || ENDS("届政协"))));
 }
 RULE
 rule_plan_years(const cand *c)   /* 三年行动 三年提质行动 */
@@ -938,12 +941,32 @@ rule_people_after(const cand *c)   /* 51万新就业形态人员: a count of peo
 	}
 	return 0;
 }
+/* 从2.42缩小至2.12: the value a change starts from (at most four
+ * characters of verb, then 至 or 到 and a digit) */
+static inline int
+from_value(const cand *c)
+{
+	size_t e = c->q, k;
+	int len;
+	if (!ENDS("从"))
+		return 0;
+	for (k = 0; k < 5 && e < c->n; k++) {
+		unsigned u = cp_at(c->s, c->n, e, &len);
+		if ((u == U'至' || u == U'到') && e + (size_t)len < c->n && is_digit((unsigned char)c->s[e + (size_t)len]))
+			return 1;
+		if (!is_han(u))
+			return 0;
+		e += (size_t)len;
+	}
+	return 0;
+}
 RULE
-rule_measured(const cand *c)   /* 综合指数3.51, 71.3万监测对象 */
+rule_measured(const cand *c)   /* 综合指数3.51, 71.3万监测对象, 过五千亿 */
 {
 	return !c->u && !c->redacted &&
 	       ((FLAG(RK_NUM_DECIMAL) && !is_han(c->next) && !is_latin(c->next)) ||
-	        (FLAG(RK_NUM_BIGMULT) && is_han(c->next)));
+	        (FLAG(RK_NUM_BIGMULT) && (is_han(c->next) || match_before(c->s, c->p, &ws_reach_verbs))) ||
+	        (FLAG(RK_NUM_DECIMAL) && from_value(c)));
 }
 RULE rule_no_unit(const cand *c) { return !c->u; }
 RULE
@@ -972,6 +995,8 @@ rule_group(const cand *c)   /* 60岁以上老年人, 3岁以下婴幼儿: who, n
 	size_t e;
 	if (c->redacted || !c->u || (strcmp(c->u->fold, "岁") != 0 && strcmp(c->u->fold, "周岁") != 0))
 		return 0;
+	if (ENDS("满"))
+		return 1;    /* 满3岁即入园, 年满60周岁: a condition */
 	e = c->j + c->u->len;
 	if (has_at(c->s, c->n, e, "及"))
 		e += 3;
@@ -997,7 +1022,8 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(malformed_cjk, ORDINAL, "落实十四五规划 => 十四五:ordinal", "一百二三 => 一百二三:ordinal") \
 	X(malformed, CODE, "编号12345678901234567890号 => 12345678901234567890:code") \
 	X(after_di, ORDINAL, "第九次全会 => 九:ordinal", "排名第18位 => 18:ordinal") \
-	X(after_latin, CODE, "PM2.5浓度 => 2.5:code", "二氧化硫SO2排放 => 2:code", "Z4线 => 4:code") \
+	X(after_latin, CODE, "PM2.5浓度 => 2.5:code", "二氧化硫SO2排放 => 2:code", "Z4线 => 4:code", \
+	  "PM_2.5年均浓度 => 2.5:code") \
 	X(before_latin, CODE, "建成5G基站 => 5:code", "3D打印 => 3:code", "!装机5GW => 5GW=5 GW") \
 	X(plus, CODE, "构建1+3+8体系 => 1:code") \
 	X(clock_or_dot, DATE, "8:30开始 => 8:date", "“25·7”特大暴雨 => 25:date") \
@@ -1015,7 +1041,8 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(qi_yi, MARKER, "其一，加强学习 => 一:marker") \
 	X(numeral_word, WORD, "十分重要 => 十:word", "四川 => 四:word", \
 	  "万众一心 => 万:word", "八一 => 八一:word") \
-	X(slogan_word, SLOGAN, "做到两个维护 => 两:slogan", "推进三大攻坚战 => 三:slogan") \
+	X(slogan_word, SLOGAN, "做到两个维护 => 两:slogan", "推进三大攻坚战 => 三:slogan", \
+	  "!提出五大类23个主要指标 => 五大类=5 类") \
 	X(slogan_pair, SLOGAN, "实行一户一档 => 一:slogan", "推行三评三定 => 三:slogan") \
 	X(slogan_second, SLOGAN, "落实三地三部门 => 三:slogan") \
 	X(slogan_measure_yi, SLOGAN, "落实二十个一要求 => 二十:slogan") \
@@ -1046,7 +1073,8 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(congress, ORDINAL, "学习二十大精神 => 二十:ordinal") \
 	X(line_or_model, CODE, "开通2线 => 2:code", "2型糖尿病 => 2:code") \
 	X(phase, ORDINAL, "二期工程 => 二:ordinal", "建成三期 => 三:ordinal") \
-	X(session, ORDINAL, "十一届九次、十次全会 => 十:ordinal", "三次全体会议 => 三:ordinal") \
+	X(session, ORDINAL, "十一届九次、十次全会 => 十:ordinal", "三次全体会议 => 三:ordinal", \
+	  "完成市十六届人大三次会议确定的目标 => 三:ordinal", "!召开3次会议 => 3次=3 次") \
 	X(plan_years, SLOGAN, "实施三年行动 => 三:slogan", "三年提质行动 => 三:slogan") \
 	X(plan_word, SLOGAN, "实施3年行动 => 3:slogan", "实施十件民生实事 => 十:slogan", \
 	  "!推进30件民生实事 => 30件=30 件") \
@@ -1057,13 +1085,14 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(people_after, NONE, "51万新就业形态人员纳入保障 => 51万=510000 人", \
 	  "13.2万脱贫人口实现稳定就业 => 13.2万=132000 人", \
 	  "!71.3万监测对象稳定消除风险 => 71.3万=713000 ", "!3.2万的群众 => 3.2万=32000 ") \
-	X(measured, NONE, "综合指数3.51， => 3.51=3.51 ", "71.3万监测对象 => 71.3万=713000 ") \
+	X(measured, NONE, "综合指数3.51， => 3.51=3.51 ", "71.3万监测对象 => 71.3万=713000 ", \
+	  "4个过五千亿、4个过千亿产业 => 五千亿=500000000000 ", "倍差从2.42缩小至2.12 => 2.42=2.42 ") \
 	X(no_unit, NOUNIT, "7大产业集群 => 7:nounit", "提高到80 => 80:nounit") \
 	X(bare_alone, WORD, "万元产值 => 万:word", "!近万人 => 万人=10000 人 ~近", \
 	  "!突破百亿元 => 百亿元=10000000000 元", "!实施亿元以上项目 => 亿元以上=100000000 元 ~以上") \
 	X(rate, RATE, "每年2次 => 2:rate", "每周3次 => 3:rate") \
 	X(class, ORDINAL, "25兆瓦级 => 25:ordinal") \
-	X(group, GROUP, "每千人拥有3岁以下婴幼儿托位数 => 3:group", \
+	X(group, GROUP, "每千人拥有3岁以下婴幼儿托位数 => 3:group", "满3岁即入园 => 3:group", \
 	  "60岁以上老年人流感疫苗 => 60:group", "65岁及以上老年人 => 65:group", \
 	  "!人均预期寿命提高到80岁以上 => 80岁以上=80 岁 ~以上") \
 	X(er_ordinal, ORDINAL, "做好二轮土地延包 => 二:ordinal", "二类水质 => 二:ordinal", \
