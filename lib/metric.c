@@ -679,6 +679,8 @@ rule_slogan_pair(const cand *c)   /* 三会一课 一岗双责: numeral, charact
 	if (!c->cjk_only || c->num->nchars != 1 || !is_han(c->next))
 		return 0;
 	third = c->q + (size_t)c->next_len;
+	if (HAS("年一遇"))
+		return 0;    /* 五年一遇: a flood standard, in years */
 	return cp_at(c->s, c->n, third, &len) == U'双' || one_numeral_at(c, third);
 }
 RULE
@@ -884,6 +886,42 @@ rule_vague(const cand *c)   /* 数十 几十 十几 */
 
 /* From here on the unit is known (c->u, at c->j). */
 
+/* A magnitude reached or approached: a verb of reaching or an
+ * approximation before it (突破3500万, 超696万, 近千亿), not 十 alone. */
+static inline int
+reached(const cand *c)
+{
+	return !(c->num->v.mant == 10 && c->num->v.exp == 0) && !(c->num->v.mant == 1 && c->num->v.exp == 1) &&
+	       (match_before(c->s, c->p, &ws_reach_verbs) || match_before(c->s, c->p, &ws_approx_before));
+}
+/* A people noun of the unit table (群众 人员 儿童: fold 人, not 人 itself). */
+static inline int
+people_noun(const unit *u)
+{
+	return u && u->cls == U_COUNT && u->len > 3 && u->fold_len == 3 && memcmp(u->fold, "人", 3) == 0;
+}
+/* 0—6岁儿童: a range of ages that says who (the high end is a group) */
+static int
+age_band(const cand *c)
+{
+	size_t r = c->q + (size_t)c->next_len, e;
+	rk_num hi;
+	const unit *u;
+	if (!(c->next == U'—' || c->next == U'–' || c->fnext == '-' || c->next == U'至' || c->next == U'到'))
+		return 0;
+	if (has_at(c->s, c->n, r, "—"))
+		r += 3;
+	if (!rk_num_parse(c->s + r, c->n - r, &hi))
+		return 0;
+	e = r + hi.len;
+	if (!has_at(c->s, c->n, e, "岁") && !has_at(c->s, c->n, e, "周岁"))
+		return 0;
+	e += has_at(c->s, c->n, e, "周岁") ? 6 : 3;
+	if (has_at(c->s, c->n, e, "以上") || has_at(c->s, c->n, e, "以下"))
+		e += 6;
+	u = unit_at(c->s, c->n, e);
+	return people_noun(u);
+}
 /* A range, 2—4家 1-2个: the low end takes the high end's unit, or NULL. */
 static const unit *
 range_unit(const cand *c)
@@ -910,17 +948,52 @@ range_unit(const cand *c)
 		return uh;
 	return NULL;
 }
-RULE rule_range(const cand *c) { return !c->u && !c->redacted && range_unit(c); }
-RULE
-rule_bare_no_unit(const cand *c)   /* 万 of 万人助万企 */
+/* A list with its unit written once, at its end: 分别提高20.9、36.2、54个百分点
+ * (the members take it), and 12.7个、12个百分点 (个 there is the last's).
+ * At most eight members; NULL if there is no such list. */
+static const unit *
+list_unit(const cand *c, size_t *own)
 {
-	return !c->u && !c->redacted && FLAG(RK_NUM_BARE);
+	const char *s = c->s;
+	size_t n = c->n, r = c->q, k;
+	rk_num m;
+	const unit *u = NULL;
+	*own = 0;
+	if (c->u) {
+		if (!(c->u->len == 3 && has_at(s, n, c->j, "个") && c->j == c->q))
+			return NULL;
+		r = c->j + 3;
+		*own = 3;
+	}
+	for (k = 0; k < 8; k++) {
+		if (!has_at(s, n, r, "、") || !rk_num_parse(s + r + 3, n - r - 3, &m) ||
+		    ((m.flags ^ c->num->flags) & (RK_NUM_ARABIC | RK_NUM_CJK)))
+			return NULL;
+		r += 3 + m.len;
+		u = unit_at(s, n, r);
+		if (*own && u && u->len == 3 && has_at(s, n, r, "个"))
+			u = unit_at(s, n, r + 3) && has_at(s, n, r + 3, "百分点") ? unit_at(s, n, r) : NULL;
+		if (u)
+			break;
+	}
+	if (!u || (u->len == 3 && has_at(s, n, r, "年") && m.int_digits == 4) || has_at(s, n, r, "月") ||
+	    has_at(s, n, r, "日") || has_at(s, n, r, "号"))
+		return NULL;
+	if (*own && strcmp(u->fold, "百分点") != 0)
+		return NULL;
+	return u;
 }
-/* A people noun of the unit table (群众 人员 儿童: fold 人, not 人 itself). */
-static inline int
-people_noun(const unit *u)
+RULE rule_range(const cand *c) { return !c->u && !c->redacted && range_unit(c) && !age_band(c); }
+RULE
+rule_list(const cand *c)
 {
-	return u && u->cls == U_COUNT && u->len > 3 && u->fold_len == 3 && memcmp(u->fold, "人", 3) == 0;
+	size_t own;
+	return !c->redacted && list_unit(c, &own);
+}
+RULE
+rule_bare_no_unit(const cand *c)   /* 万 of 万人助万企, 成达万高铁; not 近千亿、 */
+{
+	return !c->u && !c->redacted && FLAG(RK_NUM_BARE) && !(reached(c) && !is_han(c->next));
 }
 RULE
 rule_people_after(const cand *c)   /* 51万新就业形态人员: a count of people */
@@ -930,6 +1003,8 @@ rule_people_after(const cand *c)   /* 51万新就业形态人员: a count of peo
 	unsigned cp;
 	if (c->u || c->redacted || !FLAG(RK_NUM_BIGMULT) || !is_han(c->next))
 		return 0;
+	if (has_at(c->s, c->n, e, "以上") || has_at(c->s, c->n, e, "以下"))
+		e += 6;    /* 20万以上人口县 */
 	/* the noun phrase after it, up to a particle, within six characters */
 	for (k = 0; k < 6 && e < c->n; k++) {
 		if (people_noun(unit_at(c->s, c->n, e)))
@@ -965,7 +1040,8 @@ rule_measured(const cand *c)   /* 综合指数3.51, 71.3万监测对象, 过五�
 {
 	return !c->u && !c->redacted &&
 	       ((FLAG(RK_NUM_DECIMAL) && !is_han(c->next) && !is_latin(c->next)) ||
-	        (FLAG(RK_NUM_BIGMULT) && (is_han(c->next) || match_before(c->s, c->p, &ws_reach_verbs))) ||
+	        (FLAG(RK_NUM_BIGMULT) && (is_han(c->next) || reached(c))) ||
+	        (FLAG(RK_NUM_BARE) && reached(c) && !is_han(c->next)) ||
 	        (FLAG(RK_NUM_DECIMAL) && from_value(c)));
 }
 RULE rule_no_unit(const cand *c) { return !c->u; }
@@ -1011,6 +1087,23 @@ rule_er_ordinal(const cand *c)   /* 二轮延包 二类水质: a count says 两 
 	return !c->redacted && c->u && c->u->cls == U_COUNT && c->num->nchars == 1 &&
 	       has_at(c->s, c->n, c->p, "二");
 }
+RULE
+rule_circle(const cand *c)   /* 15分钟社区生活圈, 1小时通勤圈: a named reach */
+{
+	size_t e = c->j + c->u->len, k;
+	int len;
+	if (strcmp(c->u->fold, "分钟") != 0 && strcmp(c->u->fold, "小时") != 0)
+		return 0;
+	for (k = 0; k < 12 && e < c->n; k++) {
+		unsigned cp = cp_at(c->s, c->n, e, &len);
+		if (cp == U'圈')
+			return 1;
+		if (!(is_han(cp) || cp == U'”' || (cp == U'、' && c->quoted) || is_digit(cp) || cp == '.'))
+			return 0;
+		e += (size_t)len;
+	}
+	return 0;
+}
 RULE rule_unit(const cand *c) { (void)c; return 1; }
 
 /* The rules in order: name, what it decides (NONE: an amount), and
@@ -1033,7 +1126,7 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(quoted_cjk, SLOGAN, "落实“七个一”要求 => 七:slogan", "开展“三个表率”创建 => 三:slogan") \
 	X(quoted_day, DATE, "开展“5.22”宣传 => 5.22:date") \
 	X(quoted_code, CODE, "实施“117项目” => 117:code", \
-	  "!打造“市内半小时、城际1.5小时”交通圈 => 1.5小时=1.5 小时") \
+	  "!打造“市内半小时、城际1.5小时”交通圈 => 1.5:slogan") \
 	X(in_title, TITLE, "印发《关于加快发展的二十条措施》 => 二十:title") \
 	X(hotline, CODE, "12345热线 => 12345:code") \
 	X(item_marker, MARKER, "。一是加强学习 => 一:marker", "，二要抓落实 => 二:marker") \
@@ -1043,7 +1136,8 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	  "万众一心 => 万:word", "八一 => 八一:word") \
 	X(slogan_word, SLOGAN, "做到两个维护 => 两:slogan", "推进三大攻坚战 => 三:slogan", \
 	  "!提出五大类23个主要指标 => 五大类=5 类") \
-	X(slogan_pair, SLOGAN, "实行一户一档 => 一:slogan", "推行三评三定 => 三:slogan") \
+	X(slogan_pair, SLOGAN, "实行一户一档 => 一:slogan", "推行三评三定 => 三:slogan", \
+	  "!防洪标准由五年一遇提高到二十年一遇 => 五年=5 年") \
 	X(slogan_second, SLOGAN, "落实三地三部门 => 三:slogan") \
 	X(slogan_measure_yi, SLOGAN, "落实二十个一要求 => 二十:slogan") \
 	X(article_yi, WORD, "进一步加强 => 一:word", "一批项目 => 一:word") \
@@ -1080,13 +1174,16 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	  "!推进30件民生实事 => 30件=30 件") \
 	X(vague, WORD, "数十家 => 十:word", "十几个 => 十:word")
 #define RULES_AFTER_UNIT(X) \
-	X(range, NONE, "新建2—4家实验室 => 2=2 家", "1-2个 => 1=1 个") \
+	X(range, NONE, "新建2—4家实验室 => 2=2 家", "1-2个 => 1=1 个", "!0—6岁儿童孤独症筛查 => 0:nounit") \
+	X(list, NONE, "分别提高20.9、36.2、54个百分点 => 20.9=20.9 百分点 +", \
+	  "分别高于全国12.7个、12个百分点 => 12.7个=12.7 百分点", "!1、2号线 => 1:nounit") \
 	X(bare_no_unit, WORD, "万人助万企 => 万:word") \
-	X(people_after, NONE, "51万新就业形态人员纳入保障 => 51万=510000 人", \
+	X(people_after, NONE, "51万新就业形态人员纳入保障 => 51万=510000 人", "20万以上人口县 => 20万以上=200000 人 ~以上", \
 	  "13.2万脱贫人口实现稳定就业 => 13.2万=132000 人", \
 	  "!71.3万监测对象稳定消除风险 => 71.3万=713000 ", "!3.2万的群众 => 3.2万=32000 ") \
 	X(measured, NONE, "综合指数3.51， => 3.51=3.51 ", "71.3万监测对象 => 71.3万=713000 ", \
-	  "4个过五千亿、4个过千亿产业 => 五千亿=500000000000 ", "倍差从2.42缩小至2.12 => 2.42=2.42 ") \
+	  "4个过五千亿、4个过千亿产业 => 五千亿=500000000000 ", "倍差从2.42缩小至2.12 => 2.42=2.42 ", \
+	  "技能人才总量超696万， => 696万=6960000  ~超", "经济总量近千亿、 => 千亿=100000000000  ~近") \
 	X(no_unit, NOUNIT, "7大产业集群 => 7:nounit", "提高到80 => 80:nounit") \
 	X(bare_alone, WORD, "万元产值 => 万:word", "!近万人 => 万人=10000 人 ~近", \
 	  "!突破百亿元 => 百亿元=10000000000 元", "!实施亿元以上项目 => 亿元以上=100000000 元 ~以上") \
@@ -1097,7 +1194,10 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	  "!人均预期寿命提高到80岁以上 => 80岁以上=80 岁 ~以上") \
 	X(er_ordinal, ORDINAL, "做好二轮土地延包 => 二:ordinal", "二类水质 => 二:ordinal", \
 	  "!开展两轮督查 => 两轮=2 轮") \
-	X(unit, NONE, "建成22个党支部 => 22个=22 个", "增长4.8% => 4.8%=4.8 % +")
+	X(circle, SLOGAN, "提升15分钟社区生活圈功能 => 15:slogan", "构建1小时通勤圈 => 1:slogan", \
+	  "构建“圈内1小时、济青1.5小时”通勤圈 => 1:slogan", "!车程缩短至1小时、融入都市圈 => 1小时=1 小时") \
+	X(unit, NONE, "建成22个党支部 => 22个=22 个", "增长4.8% => 4.8%=4.8 % +", \
+	  "!从5方面提出 => 5:nounit", "!深化四方合作 => 四:nounit", "!迈上5万亿台阶 => 5万亿=5000000000000 ")
 
 enum {
 #define RULE_ID(name, why, ...) R_##name,
@@ -1211,6 +1311,13 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 	if (u && u->cls == U_COUNT && u->len == 3 && has_at(s, n, c.j, "个") &&
 	    has_at(s, n, c.j + 3, "多月"))
 		u = NULL;   /* 个多月: taken by take_unit() */
+	if (u && u->len == 3 && has_at(s, n, c.j, "台") && has_at(s, n, c.j + 3, "阶"))
+		u = NULL;   /* 迈上5万亿台阶: a step, not 台 */
+	if (u && u->len == 3 && has_at(s, n, c.j, "方") &&
+	    ((c.cjk_only && !(num->flags & RK_NUM_BIGMULT)) || has_at(s, n, c.j + 3, "面") ||
+	     has_at(s, n, c.j + 3, "向") || has_at(s, n, c.j + 3, "式") || has_at(s, n, c.j + 3, "案") ||
+	     has_at(s, n, c.j + 3, "法")))
+		u = NULL;   /* 四方合作 parties, 5方面 aspects; 22亿方 is gas */
 	c.u = u;
 	c.ab = 0;
 	if (u && !redacted)
@@ -1232,6 +1339,13 @@ decided:
 	if (rule == R_measured) {
 		a->len = q - p;
 		return U_MEASURE;
+	}
+	if (rule == R_list) {
+		size_t own;
+		const unit *ul = list_unit(&c, &own);
+		memcpy(a->unit, ul->fold, ul->fold_len + 1u);
+		a->len = q - p + own;
+		return ul->cls;
 	}
 	if (rule == R_people_after) {
 		memcpy(a->unit, "人", sizeof "人");
@@ -1836,15 +1950,16 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		if (!sc->all && num.nchars == 1 && cp == U'一')
 			continue;
 		/* nor, without -a, is a number with no unit after it, unless it has a
-		 * point or 万/亿 (3.51, 71.3万) or starts a range (2—4家): most Chinese
-		 * numerals end here, before the rules are tried */
+		 * point or 万/亿 (3.51, 71.3万), starts a range (2—4家) or is a list's
+		 * member (15、22个百分点): most Chinese numerals end here, before the
+		 * rules are tried */
 		if (!sc->all && !(num.flags & (RK_NUM_DECIMAL | RK_NUM_BIGMULT)) &&
 		    (kn.uq_known = 1, kn.uq = unit_at(s, n, q)) == NULL) {
 			int l2;
 			unsigned nx = cp_at(s, n, q, &l2);
 			if (nx != U'余' && nx != U'多' && nx != U'来' && nx != '-' && nx != U'—' &&
 			    nx != U'–' && nx != '~' && nx != U'～' && nx != U'－' && nx != U'至' &&
-			    nx != U'到')
+			    nx != U'到' && nx != U'、')
 				continue;
 		}
 		cls = classify(sc, p, q, &num, 0, a, &kn);

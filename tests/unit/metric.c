@@ -138,7 +138,7 @@ main(void)
 	AM("翻两番", "服务贸易额比2020年翻两番", "两番=2 番");
 	ALL("翻一番 is the article", "研发投入翻一番", "一:word");
 	AM("标箱 folds to 标准箱", "集装箱吞吐量达到36万标箱", "36万标箱=360000 标准箱");
-	AM("quoted list of durations", "打造“市内半小时、城际1.5小时”交通圈", "1.5小时=1.5 小时");
+	ALL("a quoted list of durations naming a circle", "打造“市内半小时、城际1.5小时”交通圈", "1.5:slogan");
 
 	/* calendar */
 	ALL("year", "2023年，全局", "2023:year");
