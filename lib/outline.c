@@ -321,9 +321,10 @@ is_stamp_line(const char *s, size_t n)
 {
 	size_t i;
 	int clock = 0, date = 0;
-	if (rk_has_sentence_mark(s, n) || rk_find3(s, n, "，"))
+	const char *colon = memchr(s, ':', n);
+	if (!colon || rk_has_sentence_mark(s, n) || rk_find3(s, n, "，"))
 		return 0;
-	for (i = 0; i + 5 <= n && !clock; i++)
+	for (i = (size_t)(colon - s) >= 2 ? (size_t)(colon - s) - 2 : 0; i + 5 <= n && !clock; i++)
 		clock = isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) && s[i + 2] == ':' &&
 		        isdigit((unsigned char)s[i + 3]) && isdigit((unsigned char)s[i + 4]);
 	for (i = 0; i + 10 <= n && !date; i++)

@@ -660,12 +660,10 @@ wrapped_join(const rk_shape *sh, para_t *a, para_t *b, int across)
 	 * or a title, after an opening bracket or a comma, nor before a stop:
 	 * a page's emphasis, set as a block, cut the sentence (成果找市场“双向
 	 * / 揭榜 / 挂帅”的简称), lynx moved a bracket down alone (（ / 三）) */
-	int inside = facts(a)->quotes > 0 || a->titles > 0 || open_end(a->text, a->len) ||
-	             cont_start(b->text, b->len);
-	if (sh->blank_sep && b->blanks && !across && !inside)
+	if (((sh->blank_sep && b->blanks && !across) ||
+	     (sh->indent && first_line(sh, b))) &&    /* an indented first line (a centred line is no paragraph start) */
+	    !(facts(a)->quotes > 0 || a->titles > 0 || open_end(a->text, a->len) || cont_start(b->text, b->len)))
 		return 0;
-	if (sh->indent && first_line(sh, b) && !inside)
-		return 0;    /* an indented first line (a centred line is no paragraph start) */
 	if (cont_start(b->text, b->len))
 		return 1;    /* kinsoku: 。 or ） moved to the next line */
 	/* a title, then its dateline or the page's time stamp; a sentence
@@ -795,7 +793,7 @@ should_join(const rk_reader *r, para_t *a, para_t *b, int piece, int across)
 	if (para_marker(a, &m) && m.style == ST_APPENDIX && m.len == a->len &&
 	    !para_marker(b, &m) && short_unpunct(b->text, b->len))
 		return 1;
-	if (!para_marker(a, &m) && !para_marker(b, &m) && !para_furniture(b) && title_goes_on(r, a, b))
+	if (title_goes_on(r, a, b) && !para_marker(a, &m) && !para_marker(b, &m) && !para_furniture(b))
 		return 1;
 	if (r->shape.wrapped)
 		return wrapped_join(&r->shape, a, b, across);
