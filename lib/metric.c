@@ -1395,6 +1395,20 @@ find_approx(const char *s, size_t n, size_t p, size_t q, const rk_num *num, size
 		a->approx_off = end;
 		a->approx_len = k;
 		a->len += k;
+		return;
+	}
+	/* a list's approximation written once after it, members with the same
+	 * unit: 分别增长5%、8%以上 (at most eight members) */
+	{
+		size_t r = end, ul = end - q, i;
+		rk_num m;
+		for (i = 0; i < 8 && ul > 0 && has_at(s, n, r, "、") && rk_num_parse(s + r + 3, n - r - 3, &m) &&
+		            r + 3 + m.len + ul <= n && memcmp(s + r + 3 + m.len, s + q, ul) == 0; i++)
+			r += 3 + m.len + ul;
+		if (r > end && (k = match_at(s, n, r, &ws_approx_after)) != 0) {
+			a->approx_off = r;
+			a->approx_len = k;
+		}
 	}
 }
 

@@ -136,6 +136,8 @@ main(void)
 	AM("迈上 is a verb, not 上 the approximation", "经济总量迈上万亿元台阶", "万亿元=1000000000000 元");
 	AM("上万 is an approximation", "参赛队伍上万支", "万支=10000 支 ~上");
 	AM("翻两番", "服务贸易额比2020年翻两番", "两番=2 番");
+	AM("a list's approximation written once after it", "分别增长5%、8%以上。", "5%=5 % ~以上 +; 8%以上=8 % ~以上 +");
+	AM("not across another word", "增长5%、下降8%以上", "5%=5 % +; 8%以上=8 % ~以上 -");
 	ALL("翻一番 is the article", "研发投入翻一番", "一:word");
 	AM("标箱 folds to 标准箱", "集装箱吞吐量达到36万标箱", "36万标箱=360000 标准箱");
 	ALL("a quoted list of durations naming a circle", "打造“市内半小时、城际1.5小时”交通圈", "1.5:slogan");
