@@ -2218,7 +2218,7 @@ rk_next_line(rk_reader *r, const char **s, size_t *n, long *line, long *col0, in
 		return 0;
 	}
 give:
-	*s = r->line.text;
+	*s = r->line.text ? r->line.text : "";    /* an empty first line has no buffer yet */
 	*n = r->line.len;
 	*line = r->line.nanch ? r->line.anch[0].line : r->in.lineno;
 	*col0 = r->line.nanch ? r->line.anch[0].col : 0;

@@ -240,6 +240,27 @@ main(void)
 		CHECK("long line: in pieces, one paragraph", pieces >= 2 && first_start == 1 && !later_start);
 		free(s);
 	}
+	/* rk_next_line() gives a pointer, never NULL, for an empty first line
+	 * of a doc-per-row stream (the fuzz target docs found memchr(NULL, …, 0)
+	 * on one) */
+	{
+		const char *s;
+		size_t len;
+		long line, col0;
+		int newdoc, lines = 0, null = 0;
+		rk_reader *r;
+		rk_opts o = { 0 };
+		o.text_col = "3";    /* rows of a table, the text in column 3, the first one empty */
+		o.carry = 1;
+		put("a\tb\t\nc\td\t甲\n", strlen("a\tb\t\nc\td\t甲\n"));
+		r = rk_open(path, &o);
+		while (r && rk_next_line(r, &s, &len, &line, &col0, &newdoc)) {
+			lines++;
+			null |= s == NULL;
+		}
+		rk_close(r);
+		CHECK("rk_next_line: an empty first line is \"\", not NULL", lines >= 1 && !null);
+	}
 	unlink(path);
 	return unit_failed;
 }
