@@ -366,6 +366,10 @@ data_table_row(rk_reader *r, const char *s, size_t n)
 	}
 	if (!r->boxtable)
 		return 0;
+	if (n < 3 || (unsigned char)s[0] != 0xE2 || (unsigned char)s[1] != 0x94) {
+		r->boxtable = 0;    /* a table left unclosed ends at the first line not drawn in it */
+		return 0;
+	}
 	if (rk_has_prefix(s, n, "└")) {
 		i = r->boxtable == 2;
 		r->boxtable = 0;
@@ -408,7 +412,7 @@ raw_line(rk_reader *r)
 			para_append(&r->line, r->line.text, 0, in->anchors, in->nanch);
 			r->line.len = in->len;
 		}
-		datarow = !in->piece && (unsigned char)r->line.text[0] == 0xE2 &&
+		datarow = !in->piece && (r->boxtable || (unsigned char)r->line.text[0] == 0xE2) &&
 		          data_table_row(r, r->line.text, r->line.len);
 		if (!in->piece && !datarow && (r->line.text[0] == '|' || r->line.text[0] == '*' ||
 		                               (unsigned char)r->line.text[0] == 0xE2) &&
