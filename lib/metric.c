@@ -1476,6 +1476,41 @@ rk_mscan_clause(const rk_mscan *sc, rk_amount *a)
 }
 
 
+/* A bracket of one to four Han characters: from just after its （ at i,
+ * the offset after its ）, else 0. */
+static size_t
+bracket_after(const char *s, size_t n, size_t i)
+{
+	int k, len;
+	for (k = 0; i < n && k <= 4; k++) {
+		unsigned cp = cp_at(s, n, i, &len);
+		i += (size_t)len;
+		if (cp == U'）')
+			return k ? i : 0;
+		if (!is_han(cp))
+			return 0;
+	}
+	return 0;
+}
+
+/* The same backwards: from the start i of a ）, the offset of its （ (not
+ * before stop), else 0. */
+static size_t
+bracket_before(const char *s, size_t i, size_t stop)
+{
+	int k;
+	size_t st;
+	for (k = 0; i > stop && k <= 4; k++) {
+		unsigned cp = cp_before(s, i, &st);
+		if (cp == U'（')
+			return k ? st : 0;
+		if (!is_han(cp))
+			return 0;
+		i = st;
+	}
+	return 0;
+}
+
 /* The noun after the amount (22个党支部: 党支部; 建成5000公里农村公路):
  * its length in bytes if it is two characters or more, else 0.  Not a
  * verb (20件增加到50件). */
@@ -1483,7 +1518,7 @@ static size_t
 subject_after(const rk_mscan *sc, size_t end)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, i;
+	size_t n = sc->n, i, j0;
 	int len, count;
 	unsigned cp;
 	if (match_at(s, n, end, &ws_subject_verbs) || match_at(s, n, end, &ws_dir_up) ||
@@ -1505,6 +1540,12 @@ subject_after(const rk_mscan *sc, size_t end)
 				continue;
 			}
 			break;
+		}
+		/* 冰雪运动训练室（场）, 党组会（扩大）会议: a short bracketed word */
+		if (cp == U'（' && (j0 = bracket_after(s, n, i + (size_t)len)) != 0) {
+			i = j0;
+			count++;
+			continue;
 		}
 		/* “美丽街区”, “高效办成一件事”重点事项: a quote is one word */
 		if (is_open_quote(cp)) {
@@ -1534,6 +1575,53 @@ subject_after(const rk_mscan *sc, size_t end)
 		i += (size_t)len;
 	}
 	return count >= 2 ? i - end : 0;
+}
+
+/* The start of the list member that ends at e (before a 、): Han and
+ * quotes back to stop, at most 24 characters, not past a 的; e if none. */
+static size_t
+member_before(const char *s, size_t e, size_t stop)
+{
+	size_t b = e, st;
+	int c, quote = 0;
+	for (c = 0; b > stop && c < 24; c++) {
+		unsigned cp = cp_before(s, b, &st);
+		if (!(is_han(cp) || is_open_quote(cp) || is_close_quote(cp)) || cp == U'的')
+			break;
+		quote += is_close_quote(cp) - is_open_quote(cp);
+		b = st;
+	}
+	/* not half a quote (…隧”、城市道路), nor a word cut off a number's
+	 * unit (25兆瓦级风电主轴轴承、) */
+	if (quote || (b > 0 && (unsigned char)s[b - 1] < 0x80 && isalnum((unsigned char)s[b - 1])))
+		return e;
+	return b;
+}
+
+/* 新增养老床位 其中出口 全年接待游客: the words before the indicator
+ * (lib/data/words/subject_lead.tsv) go from the phrase [i, end) while two
+ * characters are left (of a list's first member, when end is its end);
+ * 新增就业 is an indicator of its own. */
+static size_t
+strip_lead(const char *s, size_t i, size_t end)
+{
+	size_t k;
+	while (end > i && (k = match_at(s, end, i, &ws_subject_lead)) != 0 && end - i - k >= 6 &&
+	       !(k == 6 && has_at(s, end, i, "新增") && has_at(s, end, i + 6, "就业")))
+		i += k;
+	return i;
+}
+
+/* The offset of the last 和 in [i, e) with two characters or more on each
+ * side, else 0 (游客人次和旅游收入). */
+static size_t
+last_and(const char *s, size_t i, size_t e)
+{
+	size_t j;
+	for (j = e >= 9 ? e - 9 : 0; j >= i + 6 && j > 0; j -= 3)
+		if (has_atn(s, e, j, "和", 3))
+			return j;
+	return 0;
 }
 
 static void
@@ -1587,6 +1675,11 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 			}
 			break;
 		}
+		/* 新（改）建高标准农田: a short bracketed word inside the phrase */
+		if (cp == U'）' && (k = bracket_before(s, st, stop)) != 0) {
+			i = k;
+			continue;
+		}
 		if (!(is_han(cp) || is_open_quote(cp) || is_close_quote(cp)) || is_digit(cp) ||
 		    cp == U'的')
 			break;
@@ -1595,12 +1688,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	/* 2025年全省地区生产总值: the walk stopped at the year's digits */
 	if (end > i + 3 && has_at(s, end, i, "年") && i > 0 && is_ascii_digit((unsigned char)s[i - 1]))
 		i += 3;
-	/* 新增养老床位 其中出口 全年接待游客: the words before the indicator
-	 * (lib/data/words/subject_lead.tsv), while two characters are left;
-	 * 新增就业 is an indicator of its own */
-	while (end > i && (k = match_at(s, end, i, &ws_subject_lead)) != 0 && end - i - k >= 6 &&
-	       !(k == 6 && has_at(s, end, i, "新增") && has_at(s, end, i + 6, "就业")))
-		i += k;
+	i = strip_lead(s, i, end);
 	/* 新建5000公里农村公路, 建成“美丽街区”20个: nothing but a verb (two
 	 * characters, or the words of subject_lead.tsv) before the number, and
 	 * the noun stands after it */
@@ -1621,46 +1709,52 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 		if ((unsigned char)s[k] < 0xE0)   /* not a three-byte character: stop */
 			break;
 	}
+	/* 69.3%和85.8%: nothing but a conjunction since the last value */
+	if (i == sc->last_end && end == i + 3 &&
+	    (has_at(s, n, i, "和") || has_at(s, n, i, "及") || has_at(s, n, i, "与")))
+		end = i;
 	if (end > i) {
-		size_t from = p > 15 ? p - 15 : 0, j, st2;
+		size_t from = p > 15 ? p - 15 : 0, j, mo[RK_LIST_MEMBERS], ml[RK_LIST_MEMBERS];
+		int m = 0, q, each = memmem(s + from, p - from, "分别", strlen("分别")) != NULL;
 		a->subj_off = i;
 		a->subj_len = end - i;
 		sc->nmembers = sc->next_member = 0;
-		/* 居民参与率、准确投放率分别达到91.2%、84.7%: the list's members,
-		 * one for each value in turn */
-		if (ends_with(s, i, "、") && memmem(s + from, p - from, "分别", strlen("分别"))) {
-			size_t mo[RK_LIST_MEMBERS], ml[RK_LIST_MEMBERS];
-			int m = 0, q;
+		/* the members of a list before the number, from the last back:
+		 * 游客人次和旅游收入分别 splits at its 和 too */
+		mo[m] = i;
+		ml[m++] = end - i;
+		if (each && (j = last_and(s, i, end)) != 0) {
+			mo[0] = j + 3;
+			ml[0] = end - j - 3;
 			mo[m] = i;
-			ml[m++] = end - i;
-			j = i;
-			while (m < RK_LIST_MEMBERS && ends_with(s, j, "、")) {
-				size_t e = j - 3, b = e;
-				int c = 0;
-				while (b > 0 && c < 24) {
-					unsigned cp2 = cp_before(s, b, &st2);
-					if (!(is_han(cp2) || is_open_quote(cp2) || is_close_quote(cp2)) ||
-					    cp2 == U'的')
-						break;
-					b = st2;
-					c++;
-				}
-				if (b == e)
-					break;
-				mo[m] = b;
-				ml[m++] = e - b;
-				j = b;
-			}
-			if (m > 1) {
-				/* mo[] runs from the last member back: the first value
-				 * takes the first member */
-				a->subj_off = mo[m - 1];
-				a->subj_len = ml[m - 1];
-				for (q = m - 2; q >= 0; q--) {
-					sc->member_off[sc->nmembers] = mo[q];
-					sc->member_len[sc->nmembers++] = ml[q];
-				}
-			}
+			ml[m++] = j - i;
+		}
+		j = i;
+		while (m < RK_LIST_MEMBERS && ends_with(s, j, "、")) {
+			size_t b = member_before(s, j - 3, stop);
+			if (b == j - 3)
+				break;
+			mo[m] = b;
+			ml[m++] = j - 3 - b;
+			j = b;
+		}
+		if (m == 1)
+			return;
+		if (!each) {
+			/* 基本养老保险、基本医疗保险参保率均达到95%: one value for
+			 * the list, the list as written */
+			a->subj_off = strip_lead(s, mo[m - 1], mo[m - 1] + ml[m - 1]);
+			a->subj_len = end - a->subj_off;
+			return;
+		}
+		/* 居民参与率、准确投放率分别达到91.2%、84.7%: one member for each
+		 * value in turn; mo[] runs from the last member back, the first
+		 * value takes the first member */
+		a->subj_off = mo[m - 1];
+		a->subj_len = ml[m - 1];
+		for (q = m - 2; q >= 0; q--) {
+			sc->member_off[sc->nmembers] = mo[q];
+			sc->member_len[sc->nmembers++] = ml[q];
 		}
 		return;
 	}
