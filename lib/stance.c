@@ -12,6 +12,9 @@
  * The words are data (lib/data/cues.tsv).  One pass: the blocks come in
  * order, each block's text is scanned once up to its last amount. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "rkit.h"
 #include "metric.h"
@@ -54,8 +57,11 @@ static unsigned char scan_bits[2][0x10000 / 8];
  * two bytes without decoding it: most Han characters are turned away here */
 static unsigned char scan_low[2][4096];
 /* [1] with the verbs of doing, which only a five-year part asks about */
-/* the characters a lead may start with: the parts' words', 各 刚 “ */
+/* the characters a lead may start with: the parts' words', 各 刚 “ and
+ * the digits of a year */
 static unsigned char lead_bits[0x10000 / 8];
+/* the same by the low twelve bits, as scan_low */
+static unsigned char lead_low[4096];
 static int cues_ready;
 
 static void
@@ -97,8 +103,24 @@ cues_init(void)
 				scan_bits[t][stops[i] >> 3] |= (unsigned char)(1u << (stops[i] & 7));
 				scan_low[t][stops[i] & 4095] = 1;
 			}
+		static const char cjk[] = RK_CJK_NUMERALS;
 		for (i = 0; i < NELEM(leads); i++)
 			lead_bits[leads[i] >> 3] |= (unsigned char)(1u << (leads[i] & 7));
+		/* a year may start a lead or a heading's part: every digit */
+		for (i = 0; i < 10; i++)
+			lead_bits[('0' + i) >> 3] |= (unsigned char)(1u << (('0' + i) & 7));
+		for (i = 0; i < sizeof cjk - 1; i += (size_t)len) {
+			unsigned cp = cp_at(cjk, sizeof cjk - 1, i, &len);
+			if (rk_cjk_digit(cp) >= 0)
+				lead_bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		}
+		for (i = 0; i < 0x10000; i += 8)
+			if (lead_bits[i >> 3]) {
+				int b;
+				for (b = 0; b < 8; b++)
+					if (lead_bits[i >> 3] >> b & 1)
+						lead_low[(i + (size_t)b) & 4095] = 1;
+			}
 	}
 	cues_ready = 1;
 }
@@ -144,6 +166,14 @@ year_at(const char *s, size_t n, size_t i, size_t *len)
 	unsigned cp = cp_at(s, n, i, &cl);
 	if (cp - '0' >= 10 && rk_cjk_digit(cp) < 0)   /* the common case: no numeral */
 		return 0;
+	/* a year's second character is a digit too (2026, 二〇二六): 一是 一批
+	 * 2个 are turned away before the parser */
+	if (i + (size_t)cl < n) {
+		int l2;
+		unsigned c2 = cp_at(s, n, i + (size_t)cl, &l2);
+		if (c2 - '0' >= 10 && rk_cjk_digit(c2) < 0)
+			return 0;
+	}
 	if (!rk_num_parse(s + i, n - i, &num) || !has_at(s, n, i + num.len, "年"))
 		return 0;
 	if (num.flags & (RK_NUM_DECIMAL | RK_NUM_BIGMULT | RK_NUM_BAD))
@@ -179,8 +209,7 @@ parts_named(const rk_ind *d, const char *s, size_t n, int *year)
 		if (!len)
 			break;
 		/* most characters start neither a year nor a part's word */
-		if (cp >= 0x10000 || !(lead_bits[cp >> 3] >> (cp & 7) & 1 || cp - '0' < 10 ||
-		                       rk_cjk_digit(cp) >= 0)) {
+		if (cp >= 0x10000 || !(lead_bits[cp >> 3] >> (cp & 7) & 1)) {
 			i += (size_t)len;
 			continue;
 		}
@@ -281,11 +310,17 @@ lead_part(rk_ind *d, const char *s, size_t n)
 	if (has_at(s, n, 0, "各位代表"))   /* the address before the lead */
 		i = strlen("各位代表") + 3;
 	for (c = 0; c < LEAD_CHARS && i < n; c++) {
-		unsigned cp = cp_at(s, n, i, &len);
+		const unsigned char *u = (const unsigned char *)s + i;
+		unsigned cp;
+		/* a Han character (E4-E9) that starts no lead: one table test */
+		if (u[0] - 0xE4u < 6 && i + 3 <= n && !lead_low[(u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)]) {
+			i += 3;
+			continue;
+		}
+		cp = cp_at(s, n, i, &len);
 		if (cp == U'，' || cp == U'。' || cp == U'：' || cp == U'；')
 			return P_UNSET;
-		if (cp >= 0x10000 || !(lead_bits[cp >> 3] >> (cp & 7) & 1 || cp - '0' < 10 ||
-		                       rk_cjk_digit(cp) >= 0)) {
+		if (cp >= 0x10000 || !(lead_bits[cp >> 3] >> (cp & 7) & 1)) {
 			i += (size_t)(len ? len : 1);
 			continue;
 		}
@@ -331,6 +366,56 @@ lead_part(rk_ind *d, const char *s, size_t n)
 
 static void sentence_lead(rk_ind *d, const char *s, size_t n, size_t p);
 
+/* Where the next sentence starts, at or after p and before lim: just past
+ * a 。；！？ or a newline (which parts the paragraphs of rsplit's rows); lim
+ * if none.  n is the end of the text, which may be read up to. */
+static size_t
+next_sentence(const unsigned char *u, size_t p, size_t lim, size_t n, int semi)
+{
+	/* semi: an ASCII ; ends a sentence too (scan_to() has it so) */
+	const unsigned char sc = semi ? ';' : '\n';
+	while (p < lim) {
+		unsigned m;
+		size_t step = 1;
+#ifdef __SSE2__
+		if (p + 18 <= n) {
+			/* sixteen places at a time: the second and third bytes of 。
+			 * (80 82) and of ；！？ (BC and 9B 81 9F) side by side, which
+			 * Han characters almost never hold, and the newline and ; */
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + p));
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + p + 1));
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(u + p + 2));
+			__m128i full = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8((char)0x9B)),
+			                                         _mm_cmpeq_epi8(w, _mm_set1_epi8((char)0x81))),
+			                            _mm_cmpeq_epi8(w, _mm_set1_epi8((char)0x9F)));
+			__m128i stop = _mm_or_si128(
+				_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x80)),
+				              _mm_cmpeq_epi8(w, _mm_set1_epi8((char)0x82))),
+				_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xBC)), full));
+			stop = _mm_or_si128(stop, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+			                                       _mm_cmpeq_epi8(x, _mm_set1_epi8((char)sc))));
+			m = (unsigned)_mm_movemask_epi8(stop);
+			step = 16;
+		} else
+#endif
+			m = u[p] == 0xE3 || u[p] == 0xEF || u[p] == '\n' || u[p] == sc;
+		for (; m; m &= m - 1) {
+			size_t at = p + (size_t)__builtin_ctz(m);
+			if (at >= lim)
+				return lim;
+			if (u[at] == '\n' || u[at] == sc)
+				return at + 1;
+			if (at + 3 <= n &&
+			    ((u[at] == 0xE3 && u[at + 1] == 0x80 && u[at + 2] == 0x82) ||
+			     (u[at] == 0xEF && u[at + 1] == 0xBC &&
+			      (u[at + 2] == 0x9B || u[at + 2] == 0x81 || u[at + 2] == 0x9F))))
+				return at + 3;
+		}
+		p += step;
+	}
+	return lim;
+}
+
 /* The rest of the block past its last amount: the parts its
  * sentences name still count for what follows (…。“十四五”这五年，… with
  * no amount after it), as they do when rsplit gives each sentence a row. */
@@ -341,37 +426,8 @@ rk_ind_end(rk_ind *d)
 	size_t p = d->pos, n = d->n;
 	if (!d->s)
 		return;
-	/* 。 is E3 80 82; ；！？ are EF BC 9B, 81, 9F; a newline parts the
-	 * paragraphs of rsplit's rows.  Each byte looked for is found once. */
-	static const unsigned char look[3] = { 0xE3, 0xEF, '\n' };
-	const unsigned char *next[3] = { NULL, NULL, NULL };
-	int k;
-	while (p < n) {
-		const unsigned char *q = u + n;
-		size_t at;
-		for (k = 0; k < 3; k++) {
-			if (next[k] != u + n && (!next[k] || next[k] < u + p)) {
-				next[k] = memchr(u + p, look[k], n - p);
-				if (!next[k])
-					next[k] = u + n;
-			}
-			if (next[k] < q)
-				q = next[k];
-		}
-		if (q >= u + n)
-			break;
-		at = (size_t)(q - u);
-		p = at + 1;
-		if (u[at] == '\n') {
-			sentence_lead(d, d->s, n, p);
-		} else if (at + 3 <= n &&
-		           ((u[at] == 0xE3 && u[at + 1] == 0x80 && u[at + 2] == 0x82) ||
-		            (u[at] == 0xEF && u[at + 1] == 0xBC &&
-		             (u[at + 2] == 0x9B || u[at + 2] == 0x81 || u[at + 2] == 0x9F)))) {
-			p = at + 3;
-			sentence_lead(d, d->s, n, p);
-		}
-	}
+	while ((p = next_sentence(u, p, n, n, 0)) < n)
+		sentence_lead(d, d->s, n, p);
 	d->pos = n;
 	d->s = NULL;   /* the reader may reuse the text */
 }
@@ -482,8 +538,17 @@ scan_to(rk_ind *d, size_t i)
 {
 	const char *s = d->s;
 	const unsigned char *u = (const unsigned char *)s;
-	size_t n = d->n, p = d->pos, yl;
-	int k, len, y, five = part_is_five(d);
+	size_t n = d->n, p = d->pos, yl, q;
+	int k, len, y, five;
+	/* the sentences wholly before the amount's own: only their starts
+	 * count (a lead), and the cues they hold end with them */
+	while ((q = next_sentence(u, p, i, n, 1)) < i) {
+		p = q;
+		d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
+		d->future = d->named = 0;
+		sentence_lead(d, s, n, p);
+	}
+	five = part_is_five(d);
 	while (p < i) {
 		unsigned cp, c = u[p];
 		/* most characters are Han and start no cue: one table test */
