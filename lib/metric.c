@@ -224,7 +224,8 @@ static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORD
                ws_period_after = WORDSET(period_after), ws_approx_false = WORDSET(approx_false),
                ws_subject_lead = WORDSET(subject_lead),
                ws_subject_after_stop = WORDSET(subject_after_stop),
-               ws_subject_through = WORDSET(subject_through);
+               ws_subject_through = WORDSET(subject_through), ws_not_units = WORDSET(not_units),
+               ws_name_after = WORDSET(name_after);
 
 static inline unsigned
 key2(const char *b)
@@ -258,7 +259,7 @@ wordsets_init(void)
 		&ws_approx_before, &ws_approx_after, &ws_dir_up, &ws_dir_down, &ws_slogans,
 		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
 		&ws_reach_verbs, &ws_period_before, &ws_period_after, &ws_approx_false,
-		&ws_subject_lead, &ws_subject_after_stop, &ws_subject_through,
+		&ws_subject_lead, &ws_subject_after_stop, &ws_subject_through, &ws_not_units, &ws_name_after,
 	};
 	size_t i, k;
 	for (i = 0; i < NELEM(all); i++) {
@@ -649,6 +650,26 @@ rule_outline_marker(const cand *c)
 	return (c->arabic_int || c->cjk_only) && outline_marker(c->sc, c->p, c->q, c->num);
 }
 RULE
+rule_marker_before_year(const cand *c)   /* 20.2026年10件民生实事: item 20, then a year */
+{
+	const char *t = c->s + c->p;
+	size_t k = c->q - c->p, d;
+	size_t st;
+	unsigned prev = cp_before(c->s, c->p, &st);
+	if (!FLAG(RK_NUM_DECIMAL) || FLAG(RK_NUM_CJK) || c->next != U'年' ||
+	    !(c->p == 0 || is_clause_end(prev) || rk_is_space(prev)))
+		return 0;
+	for (d = 0; d < k && is_ascii_digit((unsigned char)t[d]); d++)
+		;
+	return (d == 1 || d == 2) && k == d + 5 && t[d] == '.' &&
+	       ((t[d + 1] == '1' && t[d + 2] == '9') || (t[d + 1] == '2' && t[d + 2] == '0'));
+}
+RULE
+rule_named_by_number(const cand *c)   /* 青年50人论坛, 1%人口抽样调查: names */
+{
+	return match_at(c->s, c->n, c->q, &ws_name_after) != 0;
+}
+RULE
 rule_qi_yi(const cand *c)   /* 其一 */
 {
 	return c->prev == U'其' && c->cjk_only && c->num->nchars == 1;
@@ -812,14 +833,20 @@ RULE rule_positional(const cand *c) { return FLAG(RK_NUM_POSITIONAL); }
 RULE
 rule_rank(const cand *c)   /* 五届人大 三级医院 500强 十佳 三中全会 五星级; 2届 counts */
 {
-	return (c->next == U'届' && !FLAG(RK_NUM_ARABIC)) || c->next == U'级' ||
+	/* 两 is never a rank: 举办两届 counts */
+	return (c->next == U'届' && !FLAG(RK_NUM_ARABIC) && !has_at(c->s, c->n, c->p, "两")) ||
+	       c->next == U'级' ||
 	       c->next == U'强' || c->next == U'佳' ||
 	       (c->next == U'中' && HAS("中全会")) || (c->next == U'星' && HAS("星级"));
 }
 RULE
-rule_rank_after_qian(const cand *c)   /* 进入全国前8位, 包揽前六名 */
+rule_rank_after_qian(const cand *c)   /* 进入全国前8位, 包揽前六名, 排名前1% */
 {
-	return c->prev == U'前' && (c->next == U'位' || c->next == U'名');
+	/* a rank band (排名前1%, 前1‰学科) is a position, not a share; 提前5%
+	 * is not a rank */
+	return c->prev == U'前' &&
+	       (c->next == U'位' || c->next == U'名' ||
+	        ((c->fnext == U'%' || c->next == U'‰' || c->next == U'‱') && prev2(c) != U'提'));
 }
 RULE rule_digit_count(const cand *c) { return c->next == U'位' && HAS("位数"); }   /* 两位数增长 */
 RULE
@@ -837,6 +864,12 @@ RULE
 rule_line_or_model(const cand *c)   /* 4号线 3号线 2型 2.0版 */
 {
 	return c->next == U'线' || c->next == U'型' || c->next == U'版';
+}
+RULE
+rule_grade_class(const cand *c)   /* 1类创新药 二类水质: a class by its number */
+{
+	return c->next == U'类' && FLAG(RK_NUM_ARABIC) && (HAS("类创新药") || HAS("类新药") || HAS("类水质") ||
+	                           HAS("类水体") || HAS("类疫苗") || HAS("类医疗器械"));
 }
 RULE
 rule_phase(const cand *c)   /* 三期 二期工程 */
@@ -993,7 +1026,10 @@ rule_list(const cand *c)
 RULE
 rule_bare_no_unit(const cand *c)   /* 万 of 万人助万企, 成达万高铁; not 近千亿、 */
 {
-	return !c->u && !c->redacted && FLAG(RK_NUM_BARE) && !(reached(c) && !is_han(c->next));
+	/* 4个过千亿新兴产业, 突破千万: after a verb of reaching it is an amount,
+	 * but for a lone 达 before a noun (成达万高铁: 达州, 万州) */
+	return !c->u && !c->redacted && FLAG(RK_NUM_BARE) &&
+	       !(reached(c) && (!is_han(c->next) || !ENDS("达")));
 }
 RULE
 rule_people_after(const cand *c)   /* 51万新就业形态人员: a count of people */
@@ -1001,10 +1037,18 @@ rule_people_after(const cand *c)   /* 51万新就业形态人员: a count of peo
 	size_t e = c->q;
 	int k, len;
 	unsigned cp;
-	if (c->u || c->redacted || !FLAG(RK_NUM_BIGMULT) || !is_han(c->next))
+	if (c->u || c->redacted || !FLAG(RK_NUM_BIGMULT) || !(is_han(c->next) || is_ascii_digit(c->next)))
 		return 0;
 	if (has_at(c->s, c->n, e, "以上") || has_at(c->s, c->n, e, "以下"))
 		e += 6;    /* 20万以上人口县 */
+	/* 390万65岁以上老年人: an age band between */
+	if (is_ascii_digit(c->next)) {
+		while (e < c->n && is_ascii_digit((unsigned char)c->s[e]))
+			e++;
+		if (!has_at(c->s, c->n, e, "岁以上") && !has_at(c->s, c->n, e, "岁以下"))
+			return 0;
+		e += 9;
+	}
 	/* the noun phrase after it, up to a particle, within six characters */
 	for (k = 0; k < 6 && e < c->n; k++) {
 		if (people_noun(unit_at(c->s, c->n, e)))
@@ -1132,6 +1176,8 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(item_marker, MARKER, "。一是加强学习 => 一:marker", "，二要抓落实 => 二:marker") \
 	X(outline_marker, MARKER, "（一）总体情况 => 一:marker", "。2. 加强 => 2:marker") \
 	X(qi_yi, MARKER, "其一，加强学习 => 一:marker") \
+	X(marker_before_year, MARKER, "20.2026年10件民生实事 => 20.2026:marker", "!历时20.5年 => 20.5年=20.5 年") \
+	X(named_by_number, CODE, "创新创业青年50人论坛 => 50:code") \
 	X(numeral_word, WORD, "十分重要 => 十:word", "四川 => 四:word", \
 	  "万众一心 => 万:word", "八一 => 八一:word") \
 	X(slogan_word, SLOGAN, "做到两个维护 => 两:slogan", "推进三大攻坚战 => 三:slogan", \
@@ -1158,14 +1204,17 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(anniversary, ORDINAL, "建党100周年 => 100:ordinal", "21世纪 => 21:ordinal") \
 	X(positional_day, DATE, "六五环境日 => 六五:date") \
 	X(positional, CODE, "六五普法 => 六五:code") \
-	X(rank, ORDINAL, "全省五届人大 => 五:ordinal", "!连续12届获奖 => 12届=12 届", "三级医院 => 三:ordinal", "中国500强 => 500:ordinal", \
+	X(rank, ORDINAL, "全省五届人大 => 五:ordinal", "!连续12届获奖 => 12届=12 届", "!举办两届大会 => 两届=2 届", "三级医院 => 三:ordinal", "中国500强 => 500:ordinal", \
 	  "十一届三中全会 => 三:ordinal") \
 	X(rank_after_qian, ORDINAL, "人均GDP进入全国前8位 => 8:ordinal", "连年包揽前六名 => 六:ordinal", \
-	  "!提前3个月 => 3个月=3 个月") \
+	  "学科进入ESI排名前1% => 1:ordinal", "进入前1‰ => 1:ordinal", "!提前3个月 => 3个月=3 个月", \
+	  "!提前5%完成 => 5%=5 %") \
 	X(digit_count, WORD, "保持两位数增长 => 两:word", "!排名上升3位 => 3位=3 位 +") \
 	X(quoted_chars, WORD, "牢记“人民”二字 => 二:word", "!撰写文章3000字 => 3000字=3000 字") \
 	X(congress, ORDINAL, "学习二十大精神 => 二十:ordinal") \
 	X(line_or_model, CODE, "开通2线 => 2:code", "2型糖尿病 => 2:code") \
+	X(grade_class, CODE, "2个1类创新药获批上市 => 1:code", "达到3类水质 => 3:code", \
+	  "!覆盖三类人群 => 三类=3 类") \
 	X(phase, ORDINAL, "二期工程 => 二:ordinal", "建成三期 => 三:ordinal") \
 	X(session, ORDINAL, "十一届九次、十次全会 => 十:ordinal", "三次全体会议 => 三:ordinal", \
 	  "完成市十六届人大三次会议确定的目标 => 三:ordinal", "!召开3次会议 => 3次=3 次") \
@@ -1197,7 +1246,9 @@ RULE rule_unit(const cand *c) { (void)c; return 1; }
 	X(circle, SLOGAN, "提升15分钟社区生活圈功能 => 15:slogan", "构建1小时通勤圈 => 1:slogan", \
 	  "构建“圈内1小时、济青1.5小时”通勤圈 => 1:slogan", "!车程缩短至1小时、融入都市圈 => 1小时=1 小时") \
 	X(unit, NONE, "建成22个党支部 => 22个=22 个", "增长4.8% => 4.8%=4.8 % +", \
-	  "!从5方面提出 => 5:nounit", "!深化四方合作 => 四:nounit", "!迈上5万亿台阶 => 5万亿=5000000000000 ")
+	  "从5方面提出 => 5方面=5 方面", "!深化四方合作 => 四:nounit", "!迈上5万亿台阶 => 5万亿=5000000000000 ", \
+	  "建成15回高电压等级跨境输电线路 => 15回=15 回", "!透过2025回望“十四五” => 2025:nounit", \
+	  "浓度低于每立方米19微克 => 19微克=19 微克/立方米", "以全省 100 个县为基础 => 100 个=100 个")
 
 enum {
 #define RULE_ID(name, why, ...) R_##name,
@@ -1245,6 +1296,23 @@ take_unit(const cand *c, rk_amount *a)
 			a->unit[ulen] = '/';
 			memcpy(a->unit + ulen + 1, u2->fold, u2->fold_len + 1u);
 			j += sep + u2->len;
+		}
+	}
+	/* 每立方米19微克: the rate's base written before the number (a
+	 * measure of one to four characters after 每) */
+	else if (u->cls == U_MEASURE && !c->ab) {
+		size_t k;
+		for (k = 3; k <= 12 && k + 3 <= c->p; k += 3) {
+			const unit *u2;
+			if (!ends_with(s, c->p - k, "每"))
+				continue;
+			u2 = unit_at(s, n, c->p - k);
+			if (u2 && u2->len == k && u2->cls == U_MEASURE &&
+			    ulen + 1 + u2->fold_len < sizeof a->unit) {
+				a->unit[ulen] = '/';
+				memcpy(a->unit + ulen + 1, u2->fold, u2->fold_len + 1u);
+			}
+			break;
 		}
 	}
 	/* 套（间）: a bracketed alternative */
@@ -1308,16 +1376,23 @@ classify(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int redacted, rk_a
 	    unit_at(s, n, q + 3))
 		c.j = q + 3;
 	u = c.j == q && kn->uq_known ? kn->uq : unit_at(s, n, c.j);
+	/* 全省 100 个县: a typesetter's spaces round an Arabic number */
+	if (!u && q + 1 < n && s[q] == ' ' && p > 0 && s[p - 1] == ' ' && (num->flags & RK_NUM_ARABIC)) {
+		const unit *us = unit_at(s, n, q + 1);
+		if (us && us->cls == U_COUNT) {
+			u = us;
+			c.j = q + 1;
+		}
+	}
 	if (u && u->cls == U_COUNT && u->len == 3 && has_at(s, n, c.j, "个") &&
 	    has_at(s, n, c.j + 3, "多月"))
 		u = NULL;   /* 个多月: taken by take_unit() */
-	if (u && u->len == 3 && has_at(s, n, c.j, "台") && has_at(s, n, c.j + 3, "阶"))
-		u = NULL;   /* 迈上5万亿台阶: a step, not 台 */
-	if (u && u->len == 3 && has_at(s, n, c.j, "方") &&
-	    ((c.cjk_only && !(num->flags & RK_NUM_BIGMULT)) || has_at(s, n, c.j + 3, "面") ||
-	     has_at(s, n, c.j + 3, "向") || has_at(s, n, c.j + 3, "式") || has_at(s, n, c.j + 3, "案") ||
-	     has_at(s, n, c.j + 3, "法")))
-		u = NULL;   /* 四方合作 parties, 5方面 aspects; 22亿方 is gas */
+	/* 迈上5万亿台阶, 2025回望: a word that begins with the unit's character
+	 * (lib/data/words/not_units.tsv) */
+	if (u && match_at(s, n, c.j, &ws_not_units) > u->len)
+		u = NULL;
+	if (u && u->len == 3 && has_at(s, n, c.j, "方") && c.cjk_only && !(num->flags & RK_NUM_BIGMULT))
+		u = NULL;   /* 四方合作 parties; 22亿方 is gas, 5方面 a unit of its own */
 	c.u = u;
 	c.ab = 0;
 	if (u && !redacted)
@@ -2059,7 +2134,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 			continue;
 		/* nor, without -a, is a number with no unit after it, unless it has a
 		 * point or 万/亿 (3.51, 71.3万), starts a range (2—4家) or is a list's
-		 * member (15、22个百分点): most Chinese numerals end here, before the
+		 * member (15、22个百分点) or has a space after it: most Chinese numerals end here, before the
 		 * rules are tried */
 		if (!sc->all && !(num.flags & (RK_NUM_DECIMAL | RK_NUM_BIGMULT)) &&
 		    (kn.uq_known = 1, kn.uq = unit_at(s, n, q)) == NULL) {
@@ -2067,7 +2142,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 			unsigned nx = cp_at(s, n, q, &l2);
 			if (nx != U'余' && nx != U'多' && nx != U'来' && nx != '-' && nx != U'—' &&
 			    nx != U'–' && nx != '~' && nx != U'～' && nx != U'－' && nx != U'至' &&
-			    nx != U'到' && nx != U'、')
+			    nx != U'到' && nx != U'、' && nx != ' ')   /* 全省 100 个县 */
 				continue;
 		}
 		cls = classify(sc, p, q, &num, 0, a, &kn);
