@@ -657,7 +657,7 @@ rule_marker_before_year(const cand *c)   /* 20.2026年10件民生实事: item 20
 	size_t st;
 	unsigned prev = cp_before(c->s, c->p, &st);
 	if (!FLAG(RK_NUM_DECIMAL) || FLAG(RK_NUM_CJK) || c->next != U'年' ||
-	    !(c->p == 0 || is_clause_end(prev) || rk_is_space(prev)))
+	    !(c->p == 0 || is_clause_end(prev) || rk_is_space(prev) || prev == '\n'))
 		return 0;
 	for (d = 0; d < k && is_ascii_digit((unsigned char)t[d]); d++)
 		;
@@ -1915,13 +1915,23 @@ scan_hit3(const unsigned char *b)
  * one load, and only 3 in 100 Han characters of reports share the bits of
  * a numeral character.  Bytes, not bits: 16 KiB, and no shifts. */
 static unsigned char lowhit[0x4000];
+/* The same with the characters that end a sentence, 。；！？: the prescan's */
+static unsigned char lowhit_ends[0x4000];
 
 static inline unsigned
-low_hit(const unsigned char *b)
+low_hit(const unsigned char *b, const unsigned char *table)
 {
 	uint16_t k;
 	memcpy(&k, b + 1, 2);
-	return lowhit[(unsigned)k & 0x3F3Fu];
+	return table[(unsigned)k & 0x3F3Fu];
+}
+
+/* 。 (E3 80 82) or ；！？ (EF BC 9B, 81, 9F) at b, three bytes there */
+static inline int
+sentence_end3(const unsigned char *b)
+{
+	return (b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x82) ||
+	       (b[0] == 0xEF && b[1] == 0xBC && (b[2] == 0x9B || b[2] == 0x81 || b[2] == 0x9F));
 }
 
 static void
@@ -1942,6 +1952,14 @@ scanbits_init(void)
 			if (scanbits[k] >> (c & 7) & 1)
 				/* as low_hit()'s two-byte load sees the last two bytes */
 				lowhit[little ? (c >> 6 & 0x3F) | (c & 0x3F) << 8 : (c & 0x3F) | (c >> 6 & 0x3F) << 8] = 1;
+	memcpy(lowhit_ends, lowhit, sizeof lowhit);
+	{
+		static const unsigned ends[] = { U'。', U'；', U'！', U'？' };
+		for (k = 0; k < NELEM(ends); k++) {
+			c = ends[k];
+			lowhit_ends[little ? (c >> 6 & 0x3F) | (c & 0x3F) << 8 : (c & 0x3F) | (c >> 6 & 0x3F) << 8] = 1;
+		}
+	}
 	scanbits_ready = 1;
 }
 
@@ -1969,17 +1987,18 @@ five_han(const unsigned char *b)
  * careful loop would test the characters before it, and start the next
  * five at each of them, again.  Returns where the careful loop goes on. */
 static inline size_t
-skip_han(const unsigned char *u, size_t i, size_t n)
+skip_han(const unsigned char *u, size_t i, size_t n, int ends)
 {
+	const unsigned char *t = ends ? lowhit_ends : lowhit;
 	while (i + 16 <= n && five_han(u + i)) {
-		unsigned h = low_hit(u + i) | low_hit(u + i + 3) << 1 | low_hit(u + i + 6) << 2 |
-		             low_hit(u + i + 9) << 3 | low_hit(u + i + 12) << 4;
+		unsigned h = low_hit(u + i, t) | low_hit(u + i + 3, t) << 1 | low_hit(u + i + 6, t) << 2 |
+		             low_hit(u + i + 9, t) << 3 | low_hit(u + i + 12, t) << 4;
 		if (!h) {
 			i += 15;
 			continue;
 		}
 		i += 3 * (size_t)__builtin_ctz(h);
-		if (scan_hit3(u + i))
+		if (scan_hit3(u + i) || (ends && sentence_end3(u + i)))
 			break;
 		i += 3;
 	}
@@ -1989,21 +2008,21 @@ skip_han(const unsigned char *u, size_t i, size_t n)
 /* The first offset at or after i where a numeral may start: an ASCII digit
  * or *, or a three-byte character in scanbits; n if there is none. */
 static inline size_t
-next_candidate(const unsigned char *u, size_t i, size_t n)
+next_candidate(const unsigned char *u, size_t i, size_t n, int ends)
 {
 	while (i < n) {
 		unsigned c;
 		/* the hot loop: most bytes are Han characters, three bytes each */
-		i = skip_han(u, i, n);
+		i = skip_han(u, i, n, ends);
 		if (i >= n)
 			break;
 		c = u[i];
 		if (c < 0x80) {
-			if ((c >= '0' && c <= '9') || c == '*')
+			if ((c >= '0' && c <= '9') || c == '*' || (ends && (c == '\n' || c == ';')))
 				return i;
 			i++;
 		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-			if (scan_hit3(u + i))
+			if (scan_hit3(u + i) || (ends && sentence_end3(u + i)))
 				return i;
 			i += 3;
 		} else {
@@ -2020,9 +2039,20 @@ rk_mscan_marks(const char *s, size_t n, unsigned *out, size_t max)
 	size_t i = 0, k = 0;
 	if (!scanbits_ready)
 		scanbits_init();
-	while ((i = next_candidate(u, i, n)) < n) {
+	while ((i = next_candidate(u, i, n, 1)) < n) {
 		if (k == max)
 			return (size_t)-1;
+		/* where a sentence starts, for the stance (lib/stance.c) */
+		if (u[i] == '\n' || u[i] == ';') {
+			out[k++] = (unsigned)(i + 1) | RK_MARK_SENTENCE;
+			i++;
+			continue;
+		}
+		if (u[i] >= 0xE0 && sentence_end3(u + i)) {
+			out[k++] = (unsigned)(i + 3) | RK_MARK_SENTENCE;
+			i += 3;
+			continue;
+		}
 		out[k++] = (unsigned)i;
 		i += u[i] < 0x80 ? 1 : 3;
 	}
@@ -2053,11 +2083,12 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		unsigned c, cp;
 		if (sc->marks) {
 			/* found ahead: the next at or after i */
-			while (sc->mi < sc->nmarks && sc->marks[sc->mi] < i)
+			while (sc->mi < sc->nmarks &&
+			       (sc->marks[sc->mi] < i || sc->marks[sc->mi] & RK_MARK_SENTENCE))
 				sc->mi++;
 			i = sc->mi < sc->nmarks ? sc->marks[sc->mi] : n;
 		} else {
-			i = next_candidate(u, i, n);
+			i = next_candidate(u, i, n, 0);
 		}
 		if (i >= n)
 			break;

@@ -146,6 +146,10 @@ void rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start);
  * thread reading ahead (rk_opts.prescan); the block's scan then goes from
  * one to the next, given by rk_mscan_use_marks() after rk_mscan_block(). */
 size_t rk_mscan_marks(const char *s, size_t n, unsigned *out, size_t max);
+/* A mark with this bit is where a sentence starts (just past 。；！？, a
+ * newline or ;), for the stance; the others are where numerals may start.
+ * A block is shorter than 2 GiB. */
+#define RK_MARK_SENTENCE 0x80000000u
 void rk_mscan_use_marks(rk_mscan *sc, const unsigned *marks, size_t nmarks);
 /* Next amount (or, with all, ruled-out number) of the block: 1, or 0 at its end. */
 int rk_mscan_next(rk_mscan *sc, rk_amount *a);
@@ -175,6 +179,8 @@ typedef struct {
 	/* the block, scanned once up to its amounts */
 	const char *s;
 	size_t n, pos;
+	const unsigned *marks;  /* the block's marks (rk_mscan_marks()), or NULL */
+	size_t nmarks, mi;
 	int target, actual, mean, total, done, held;   /* cue words seen in the sentence or clause */
 	int run;                /* 连续N年 before: N */
 	int future, named;      /* a goal's year (到2030年), a year named (2025年) */

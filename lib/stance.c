@@ -426,8 +426,16 @@ rk_ind_end(rk_ind *d)
 	size_t p = d->pos, n = d->n;
 	if (!d->s)
 		return;
-	while ((p = next_sentence(u, p, n, n, 0)) < n)
-		sentence_lead(d, d->s, n, p);
+	if (d->marks) {   /* found ahead */
+		for (; d->mi < d->nmarks; d->mi++) {
+			size_t q = d->marks[d->mi] & ~RK_MARK_SENTENCE;
+			if ((d->marks[d->mi] & RK_MARK_SENTENCE) && q > p && q < n)
+				sentence_lead(d, d->s, n, q);
+		}
+	} else {
+		while ((p = next_sentence(u, p, n, n, 1)) < n)
+			sentence_lead(d, d->s, n, p);
+	}
 	d->pos = n;
 	d->s = NULL;   /* the reader may reuse the text */
 }
@@ -440,6 +448,9 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 	d->s = s;
 	d->n = n;
 	d->pos = 0;
+	d->marks = b->marks;
+	d->nmarks = b->nmarks;
+	d->mi = 0;
 	d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
 	d->future = d->named = 0;
 	switch (b->kind) {
@@ -542,7 +553,21 @@ scan_to(rk_ind *d, size_t i)
 	int k, len, y, five;
 	/* the sentences wholly before the amount's own: only their starts
 	 * count (a lead), and the cues they hold end with them */
-	while ((q = next_sentence(u, p, i, n, 1)) < i) {
+	for (;;) {
+		if (d->marks) {   /* found ahead */
+			unsigned m;
+			for (; d->mi < d->nmarks; d->mi++) {
+				m = d->marks[d->mi];
+				if ((m & RK_MARK_SENTENCE) && (m & ~RK_MARK_SENTENCE) > p)
+					break;
+			}
+			q = d->mi < d->nmarks ? d->marks[d->mi] & ~RK_MARK_SENTENCE : i;
+			if (q >= i)
+				break;
+			d->mi++;
+		} else if ((q = next_sentence(u, p, i, n, 1)) >= i) {
+			break;
+		}
 		p = q;
 		d->target = d->actual = d->mean = d->total = d->done = d->held = d->run = 0;
 		d->future = d->named = 0;

@@ -78,10 +78,23 @@ main(void)
 		char got[128];
 		int o = 0;
 		for (i = 0; k != (size_t)-1 && i < k; i++)
-			o += snprintf(got + o, sizeof got - (size_t)o, "%s%u", i ? " " : "", m[i]);
-		/* 第 3 季 度 增 长 一 成 * * ， ａ １ 。 */
-		CHECK_STR("marks: offsets", k == (size_t)-1 ? "-1" : got, "3 16 22 23 30");
+			o += snprintf(got + o, sizeof got - (size_t)o, "%s%s%u", i ? " " : "",
+			              m[i] & RK_MARK_SENTENCE ? "s" : "", m[i] & ~RK_MARK_SENTENCE);
+		/* 第 3 季 度 增 长 一 成 * * ， ａ １ 。: the sentence starts after the 。 */
+		CHECK_STR("marks: offsets", k == (size_t)-1 ? "-1" : got, "3 16 22 23 30 s36");
 		CHECK_INT("marks: more than max", (long long)rk_mscan_marks(t, strlen(t), m, 4), -1);
+	}
+	{
+		static const char t[] = "一是；二是？\n3";
+		unsigned m[16];
+		size_t k = rk_mscan_marks(t, strlen(t), m, 16), i;
+		char got[128];
+		int o = 0;
+		for (i = 0; k != (size_t)-1 && i < k; i++)
+			o += snprintf(got + o, sizeof got - (size_t)o, "%s%s%u", i ? " " : "",
+			              m[i] & RK_MARK_SENTENCE ? "s" : "", m[i] & ~RK_MARK_SENTENCE);
+		/* 一 是 ； 二 是 ？ \n 3: each end marks the next sentence's start */
+		CHECK_STR("marks: sentence starts", got, "0 s9 9 s18 s19 19");
 	}
 
 	/* amounts, values, units */
