@@ -62,6 +62,24 @@ scan(const char *s, int all, int subject)
 	return differ;
 }
 
+/* rk_mscan_marks() on t with room for max: the offsets, s before a
+ * sentence's start, or -1 */
+static const char *
+marks(const char *t, size_t max)
+{
+	static char got[256];
+	unsigned m[64];
+	size_t k = rk_mscan_marks(t, strlen(t), m, max), i;
+	int o = 0;
+	if (k == (size_t)-1)
+		return "-1";
+	got[0] = 0;
+	for (i = 0; i < k; i++)
+		o += snprintf(got + o, sizeof got - (size_t)o, "%s%s%u", i ? " " : "",
+		              m[i] & RK_MARK_SENTENCE ? "s" : "", m[i] & ~RK_MARK_SENTENCE);
+	return got;
+}
+
 #define AM(name, text, want) CHECK_STR(name, scan(text, 0, 0), want)
 #define ALL(name, text, want) CHECK_STR(name, scan(text, 1, 0), want)
 #define SUBJ(name, text, want) CHECK_STR(name, scan(text, 0, 1), want)
@@ -71,31 +89,11 @@ main(void)
 {
 	/* where the scan tries numerals, found ahead: digits, asterisks and
 	 * numeral characters, whole characters, in order; too many is -1 */
-	{
-		static const char t[] = "第3季度增长一成**，ａ１。";
-		unsigned m[16];
-		size_t k = rk_mscan_marks(t, strlen(t), m, 16), i;
-		char got[128];
-		int o = 0;
-		for (i = 0; k != (size_t)-1 && i < k; i++)
-			o += snprintf(got + o, sizeof got - (size_t)o, "%s%s%u", i ? " " : "",
-			              m[i] & RK_MARK_SENTENCE ? "s" : "", m[i] & ~RK_MARK_SENTENCE);
-		/* 第 3 季 度 增 长 一 成 * * ， ａ １ 。: the sentence starts after the 。 */
-		CHECK_STR("marks: offsets", k == (size_t)-1 ? "-1" : got, "3 16 22 23 30 s36");
-		CHECK_INT("marks: more than max", (long long)rk_mscan_marks(t, strlen(t), m, 4), -1);
-	}
-	{
-		static const char t[] = "一是；二是？\n3";
-		unsigned m[16];
-		size_t k = rk_mscan_marks(t, strlen(t), m, 16), i;
-		char got[128];
-		int o = 0;
-		for (i = 0; k != (size_t)-1 && i < k; i++)
-			o += snprintf(got + o, sizeof got - (size_t)o, "%s%s%u", i ? " " : "",
-			              m[i] & RK_MARK_SENTENCE ? "s" : "", m[i] & ~RK_MARK_SENTENCE);
-		/* 一 是 ； 二 是 ？ \n 3: each end marks the next sentence's start */
-		CHECK_STR("marks: sentence starts", got, "0 s9 9 s18 s19 19");
-	}
+	/* 第 3 季 度 增 长 一 成 * * ， ａ １ 。: the sentence starts after the 。 */
+	CHECK_STR("marks: offsets", marks("第3季度增长一成**，ａ１。", 16), "3 16 22 23 30 s36");
+	CHECK_STR("marks: more than max", marks("第3季度增长一成**，ａ１。", 4), "-1");
+	/* 一 是 ； 二 是 ？ \n 3: each end marks the next sentence's start */
+	CHECK_STR("marks: sentence starts", marks("一是；二是？\n3", 16), "0 s9 9 s18 s19 19");
 
 	/* amounts, values, units */
 	AM("count", "全年召开党组会23次，", "23次=23 次");
