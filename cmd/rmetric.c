@@ -183,7 +183,7 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 		a = &ca;
 	}
 	/* every byte of a field may double when escaped */
-	need = c->docfieldlen + 2 * (a->len + ulen + a->approx_len + a->subj_len +
+	need = c->docfieldlen + 2 * (a->len + ulen + a->approx_len + a->subj_len + a->subj2_len +
 	            (c->context ? a->clause_len : 0)) +
 	       c->sectlen + c->carriedlen + 3 * RK_DEC_MAX + 128;
 	if (need > c->rowcap) {
@@ -219,6 +219,7 @@ row(struct ctx *c, const rk_block *b, const rk_amount *a, int meta)
 			*o++ = a->dir > 0 ? '+' : '-';
 		*o++ = '\t';
 		o = put_field(o, b->text + a->subj_off, a->subj_len);
+		o = put_field(o, b->text + a->subj2_off, a->subj2_len);
 		*o++ = '\t';
 		memcpy(o, rk_stance_name[when.stance], strlen(rk_stance_name[when.stance]));
 		o += strlen(rk_stance_name[when.stance]);

@@ -225,7 +225,8 @@ static wordset ws_approx_before = WORDSET(approx_before), ws_approx_after = WORD
                ws_subject_lead = WORDSET(subject_lead),
                ws_subject_after_stop = WORDSET(subject_after_stop),
                ws_subject_through = WORDSET(subject_through), ws_not_units = WORDSET(not_units),
-               ws_name_after = WORDSET(name_after);
+               ws_name_after = WORDSET(name_after),
+               ws_subject_heads = WORDSET(subject_heads);
 
 static inline unsigned
 key2(const char *b)
@@ -259,7 +260,7 @@ wordsets_init(void)
 		&ws_approx_before, &ws_approx_after, &ws_dir_up, &ws_dir_down, &ws_slogans,
 		&ws_num_words, &ws_plan_words, &ws_rate_periods, &ws_fillers, &ws_subject_verbs,
 		&ws_reach_verbs, &ws_period_before, &ws_period_after, &ws_approx_false,
-		&ws_subject_lead, &ws_subject_after_stop, &ws_subject_through, &ws_not_units, &ws_name_after,
+		&ws_subject_lead, &ws_subject_after_stop, &ws_subject_through, &ws_not_units, &ws_name_after, &ws_subject_heads,
 	};
 	size_t i, k;
 	for (i = 0; i < NELEM(all); i++) {
@@ -363,7 +364,7 @@ rk_mscan_block(rk_mscan *sc, const char *s, size_t n, int para_start)
 	sc->last_dir = 0;
 	sc->last_ok = 0;
 	sc->last_shared = (size_t)-1;
-	sc->last_subj_len = 0;
+	sc->last_subj_len = sc->last_subj2_len = 0;
 	sc->nmembers = sc->next_member = 0;
 }
 
@@ -1593,7 +1594,7 @@ static size_t
 subject_after(const rk_mscan *sc, size_t end)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, i, j0;
+	size_t n = sc->n, i, j0, k2w;
 	int len, count;
 	unsigned cp;
 	if (match_at(s, n, end, &ws_subject_verbs) || match_at(s, n, end, &ws_dir_up) ||
@@ -1639,6 +1640,14 @@ subject_after(const rk_mscan *sc, size_t end)
 			count++;
 			continue;
 		}
+		/* 零碳园区 一体化: a word that starts with a numeral's character
+		 * (lib/data/words/num_words.tsv) goes on */
+		if (count >= 1 && cp < 0x10000 && (scanbits[cp >> 3] >> (cp & 7) & 1) &&
+		    (k2w = match_at(s, n, i, &ws_num_words)) != 0) {
+			i += k2w;
+			count += 2;
+			continue;
+		}
 		/* scanbits holds rk_num_start()'s characters, and * and ＊, which
 		 * are not Han; it covers the BMP only (𠮷 is Han, past it) */
 		if (!is_han(cp) ||
@@ -1673,6 +1682,17 @@ member_before(const char *s, size_t e, size_t stop)
 	return b;
 }
 
+/* Does [i, end) hold two characters or more? */
+static int
+two_chars(const char *s, size_t i, size_t end)
+{
+	int len;
+	if (i >= end)
+		return 0;
+	cp_at(s, end, i, &len);
+	return i + (size_t)len < end;
+}
+
 /* 新增养老床位 其中出口 全年接待游客: the words before the indicator
  * (lib/data/words/subject_lead.tsv) go from the phrase [i, end) while two
  * characters are left (of a list's first member, when end is its end);
@@ -1681,7 +1701,7 @@ static size_t
 strip_lead(const char *s, size_t i, size_t end)
 {
 	size_t k;
-	while (end > i && (k = match_at(s, end, i, &ws_subject_lead)) != 0 && end - i - k >= 6 &&
+	while (end > i && (k = match_at(s, end, i, &ws_subject_lead)) != 0 && two_chars(s, i + k, end) &&
 	       !(k == 6 && has_at(s, end, i, "新增") && has_at(s, end, i + 6, "就业")))
 		i += k;
 	return i;
@@ -1699,6 +1719,56 @@ last_and(const char *s, size_t i, size_t e)
 	return 0;
 }
 
+/* The longest word of subject_heads.tsv that ends [b, e) and leaves
+ * something before it: its length, else 0. */
+static size_t
+head_of(const char *s, size_t b, size_t e)
+{
+	size_t k, best = 0;
+	for (k = 6; k + 3 <= e - b; k += 3)
+		if (match_at(s, e, e - k, &ws_subject_heads) == k)
+			best = k;
+	return best;
+}
+
+/* A 分别 list's members mo[]/ml[] (the last first, m of them): the second
+ * pieces m2o[]/m2l[] of their subjects (spec rule 5).  A member that ends
+ * in no head takes the last member's (刑事、治安案件: 刑事 + 案件), or what
+ * follows its 等 (化工、医药、信息等产业增加值: 医药 + 产业增加值); a member
+ * that is a head alone takes the first member's words before its head,
+ * as its first piece (生产安全事故起数和死亡人数: 生产安全事故 + 死亡人数). */
+static void
+share_heads(const char *s, size_t *mo, size_t *ml, int m, size_t *m2o, size_t *m2l)
+{
+	size_t e = mo[0] + ml[0], h = head_of(s, mo[0], e), hf, dk;
+	const char *deng;
+	int q;
+	for (q = 0; q < m; q++)
+		m2o[q] = m2l[q] = 0;
+	/* 信息等产业增加值: the head is what follows 等 */
+	deng = ml[0] > 6 ? memmem(s + mo[0], ml[0] - 3, "等", 3) : NULL;
+	if (deng && (dk = e - (size_t)(deng - s) - 3) >= 6)
+		h = dk;
+	if (h)
+		for (q = 1; q < m; q++)
+			if (!head_of(s, mo[q], mo[q] + ml[q]) && ml[q] >= 3 &&
+			    !(ml[q] >= h && memcmp(s + mo[q] + ml[q] - h, s + e - h, h) == 0)) {
+				m2o[q] = e - h;
+				m2l[q] = h;
+			}
+	/* the first member's words before its head go to a member that is a
+	 * head alone */
+	hf = head_of(s, mo[m - 1], mo[m - 1] + ml[m - 1]);
+	if (hf)
+		for (q = 0; q < m - 1; q++)
+			if (m2l[q] == 0 && match_at(s, mo[q] + ml[q], mo[q], &ws_subject_heads) == ml[q]) {
+				m2o[q] = mo[q];
+				m2l[q] = ml[q];
+				mo[q] = mo[m - 1];
+				ml[q] = ml[m - 1] - hf;
+			}
+}
+
 static void
 find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 {
@@ -1707,7 +1777,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	int count;
 	unsigned cp;
 
-	a->subj_len = 0;
+	a->subj_len = a->subj2_len = 0;
 	/* after a count measure word: 22个党支部 -> 党支部 */
 	if (cls == U_COUNT && (k = subject_after(sc, end)) != 0) {
 		a->subj_off = end;
@@ -1735,8 +1805,8 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 			continue;
 		}
 		cp = cp_before(s, i, &st);
-		/* PM2.5平均浓度: a code of letters and digits inside the phrase */
-		if (cp < 0x80 && (isalnum((int)cp) || cp == '.') && end > i) {
+		/* PM2.5平均浓度, GDP增长: a code of letters and digits */
+		if (cp < 0x80 && (isalnum((int)cp) || cp == '.')) {
 			size_t j = i;
 			int letter = 0;
 			while (j > stop && (unsigned char)s[j - 1] < 0x80 &&
@@ -1767,7 +1837,8 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	/* 新建5000公里农村公路, 建成“美丽街区”20个: nothing but a verb (two
 	 * characters, or the words of subject_lead.tsv) before the number, and
 	 * the noun stands after it */
-	if (end > i && (end - i <= 6 || match_at(s, end, i, &ws_subject_lead) == end - i) &&
+	if (end > i && ((end - i <= 6 && (unsigned char)s[i] >= 0x80) ||
+	                match_at(s, end, i, &ws_subject_lead) == end - i) &&
 	    (k = subject_after(sc, p + a->len)) != 0) {
 		a->subj_off = p + a->len;
 		a->subj_len = k;
@@ -1788,8 +1859,26 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	if (i == sc->last_end && end == i + 3 &&
 	    (has_at(s, n, i, "和") || has_at(s, n, i, "及") || has_at(s, n, i, "与")))
 		end = i;
+	/* …总产值增长6.5%、占规模以上工业总产值比重提高到45%, 年产量增至82万辆、
+	 * 占比达到45%: a share right after the last value is the share of its
+	 * subject; 新增企业1357家、总数突破1万家: a total is its subject's */
+	if (end > i && sc->last_subj_len && sc->last_end != (size_t)-1 && i == sc->last_end + 3 &&
+	    (has_at(s, n, sc->last_end, "、") || has_at(s, n, sc->last_end, "，"))) {
+		int share = has_at(s, end, i, "占") || (end - i == 6 && has_at(s, end, i, "比重"));
+		int total = end - i == 6 && (has_at(s, end, i, "总数") || has_at(s, end, i, "总量") ||
+		                             has_at(s, end, i, "总计"));
+		if ((share && !sc->last_subj2_len) || total) {
+			a->subj_off = sc->last_subj_off;
+			a->subj_len = sc->last_subj_len;
+			a->subj2_off = share ? i : sc->last_subj2_off;
+			a->subj2_len = share ? end - i : sc->last_subj2_len;
+			sc->nmembers = sc->next_member = 0;
+			return;
+		}
+	}
 	if (end > i) {
 		size_t from = p > 15 ? p - 15 : 0, j, mo[RK_LIST_MEMBERS], ml[RK_LIST_MEMBERS];
+		size_t m2o[RK_LIST_MEMBERS], m2l[RK_LIST_MEMBERS];
 		int m = 0, q, each = memmem(s + from, p - from, "分别", strlen("分别")) != NULL;
 		a->subj_off = i;
 		a->subj_len = end - i;
@@ -1798,7 +1887,7 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 		 * 游客人次和旅游收入分别 splits at its 和 too */
 		mo[m] = i;
 		ml[m++] = end - i;
-		if (each && (j = last_and(s, i, end)) != 0) {
+		if (each && !ends_with(s, i, "、") && (j = last_and(s, i, end)) != 0) {
 			mo[0] = j + 3;
 			ml[0] = end - j - 3;
 			mo[m] = i;
@@ -1825,11 +1914,19 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 		/* 居民参与率、准确投放率分别达到91.2%、84.7%: one member for each
 		 * value in turn; mo[] runs from the last member back, the first
 		 * value takes the first member */
+		k = strip_lead(s, mo[m - 1], mo[m - 1] + ml[m - 1]);
+		ml[m - 1] -= k - mo[m - 1];
+		mo[m - 1] = k;
+		share_heads(s, mo, ml, m, m2o, m2l);
 		a->subj_off = mo[m - 1];
 		a->subj_len = ml[m - 1];
+		a->subj2_off = m2o[m - 1];
+		a->subj2_len = m2l[m - 1];
 		for (q = m - 2; q >= 0; q--) {
 			sc->member_off[sc->nmembers] = mo[q];
-			sc->member_len[sc->nmembers++] = ml[q];
+			sc->member_len[sc->nmembers] = ml[q];
+			sc->member2_off[sc->nmembers] = m2o[q];
+			sc->member2_len[sc->nmembers++] = m2l[q];
 		}
 		return;
 	}
@@ -1841,10 +1938,14 @@ find_subject(rk_mscan *sc, size_t p, int cls, rk_amount *a)
 	                              has_at(s, n, sc->last_end, "和"))) {
 		if (sc->next_member < sc->nmembers) {
 			a->subj_off = sc->member_off[sc->next_member];
-			a->subj_len = sc->member_len[sc->next_member++];
+			a->subj_len = sc->member_len[sc->next_member];
+			a->subj2_off = sc->member2_off[sc->next_member];
+			a->subj2_len = sc->member2_len[sc->next_member++];
 		} else {
 			a->subj_off = sc->last_subj_off;
 			a->subj_len = sc->last_subj_len;
+			a->subj2_off = sc->last_subj2_off;
+			a->subj2_len = sc->last_subj2_len;
 		}
 	}
 }
@@ -1895,6 +1996,8 @@ finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, const known
 	/* the subject a following value may carry; none from a 分别 list */
 	sc->last_subj_off = a->subj_off;
 	sc->last_subj_len = a->subj_len;
+	sc->last_subj2_off = a->subj2_off;
+	sc->last_subj2_len = a->subj2_len;
 	sc->last_end = sc->pos;
 	sc->last_dir = a->dir;
 	sc->last_ok = 1;
@@ -2112,7 +2215,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		a->unit[0] = 0;
 		a->approx_off = a->approx_len = 0;
 		a->dir = 0;
-		a->subj_off = a->subj_len = 0;
+		a->subj_off = a->subj_len = a->subj2_off = a->subj2_len = 0;
 		a->clause_off = a->clause_len = 0;
 		a->why = RK_WHY_NONE;
 		a->rule = -1;

@@ -105,6 +105,12 @@ typedef struct {
 	size_t approx_off, approx_len;   /* approximation word in the text, len 0 if exact */
 	int dir;                /* +1 growth, -1 fall, 0 neither */
 	size_t subj_off, subj_len;       /* subject phrase in the text, len 0 if none */
+	/* a second piece of text the subject goes on with, len 0 if none: a
+	 * list's shared head (刑事、治安案件: 刑事 + 案件), or the member after
+	 * the first's words before its head (生产安全事故起数和死亡人数:
+	 * 生产安全事故 + 死亡人数), or the share after its whole (…总产值增长6.5%、
+	 * 占…比重提高到45%) */
+	size_t subj2_off, subj2_len;
 	size_t clause_off, clause_len;   /* the clause holding it: rk_mscan_clause() */
 	enum rk_why why;
 	int rule;               /* the deciding rule, an index into rk_rules; -1 if none */
@@ -130,9 +136,11 @@ typedef struct {
 	int last_ok;
 	size_t last_shared;     /* its 约 of 约为…的 (shared_approx()), or (size_t)-1 */
 	size_t last_subj_off, last_subj_len;   /* its subject, for X达A、增长B% */
+	size_t last_subj2_off, last_subj2_len;
 	/* the members of a 分别 list not yet given to a value */
 #define RK_LIST_MEMBERS 8
 	size_t member_off[RK_LIST_MEMBERS], member_len[RK_LIST_MEMBERS];
+	size_t member2_off[RK_LIST_MEMBERS], member2_len[RK_LIST_MEMBERS];
 	int nmembers, next_member;
 	/* where numerals may start, found ahead (rk_mscan_marks()), or NULL */
 	const unsigned *marks;

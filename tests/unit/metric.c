@@ -44,8 +44,8 @@ scan_into(char out[4096], const char *s, int all, int subject, int marked)
 		if (a.dir)
 			o += (size_t)snprintf(out + o, cap - o, " %c", a.dir > 0 ? '+' : '-');
 		if (subject)
-			o += (size_t)snprintf(out + o, cap - o, " [%.*s]", (int)a.subj_len,
-			                      s + a.subj_off);
+			o += (size_t)snprintf(out + o, cap - o, " [%.*s%.*s]", (int)a.subj_len,
+			                      s + a.subj_off, (int)a.subj2_len, s + a.subj2_off);
 	}
 	return out;
 }

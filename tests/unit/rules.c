@@ -53,8 +53,8 @@ scan(const char *text, const char *want, int subject, const char *rule)
 			if (a.dir)
 				k += snprintf(r + k, sizeof r - (size_t)k, " %c", a.dir > 0 ? '+' : '-');
 			if (subject)
-				k += snprintf(r + k, sizeof r - (size_t)k, " [%.*s]", (int)a.subj_len,
-				              text + a.subj_off);
+				k += snprintf(r + k, sizeof r - (size_t)k, " [%.*s%.*s]", (int)a.subj_len,
+				              text + a.subj_off, (int)a.subj2_len, text + a.subj2_off);
 		}
 		(void)k;
 		o += (size_t)snprintf(rows + o, sizeof rows - o, "%s%s@%s", o ? "; " : "", r,
