@@ -738,6 +738,41 @@ cue_after(const char *s, size_t n, size_t i, enum cue cue, int chars)
 	return 0;
 }
 
+static const char *const change_verbs[] = { "增长", "提高", "提升", "增加", "下降", "减少", "降低" };
+
+/* A verb of change ending at i (after is 0) or starting there (after 1)? */
+static int
+change_at(const char *s, size_t n, size_t i, int after)
+{
+	size_t k;
+	for (k = 0; k < sizeof change_verbs / sizeof change_verbs[0]; k++)
+		if (after ? has_atn(s, n, i, change_verbs[k], 6) : ends_withn(s, i, change_verbs[k], 6))
+			return 1;   /* each two characters */
+	return 0;
+}
+
+/* A span of years and a verb of change just before the amount (3年增长,
+ * 五年增长, 5年提高): the years, 2 to 20; else 0. */
+static int
+years_before_change(const char *s, size_t i)
+{
+	size_t b, st;
+	rk_num num;
+	if (i < 12 || !change_at(s, i, i, 0) || !ends_with(s, i - 6, "年"))
+		return 0;
+	/* the numeral before 年: ASCII digits or Chinese numeral characters */
+	for (b = i - 9; b > 0;) {
+		unsigned cp = cp_before(s, b, &st);
+		if (!(cp - '0' < 10 || rk_cjk_digit(cp) >= 0 || cp == U'十'))
+			break;
+		b = st;
+	}
+	if (b == i - 9 || !rk_num_parse(s + b, i - 9 - b, &num) || num.len != i - 9 - b ||
+	    num.v.exp != 0 || num.v.mant < 2 || num.v.mant > 20)
+		return 0;
+	return (int)num.v.mant;
+}
+
 void
 rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 {
@@ -746,7 +781,7 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 	enum part part;
 	size_t end;
 	int P = d->plan_year;
-	int from = 0, level = 0;
+	int from = 0, level = 0, span;
 	unsigned kinds;
 
 	if (p < d->pos)   /* an amount inside the last one's reach: same cues */
@@ -783,10 +818,24 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 		    a->v.mant < 200) {
 			w->y0 = P - (int)a->v.mant;
 			w->y1 = P - 1;
+		} else if (strcmp(a->unit, "个月") == 0 && !a->na && a->v.exp == 0 &&
+		           a->v.mant > 0 && a->v.mant < 2400) {
+			/* 连续13个月正增长: the months ending last December */
+			w->y0 = P - 1 - (int)(a->v.mant - 1) / 12;
+			w->y1 = P - 1;
 		} else {
 			w->y0 = w->y1 = 0;
 			P = 1;   /* no period, and none to wait for */
 		}
+	} else if ((part == P_REVIEW || part == P_FIVEPAST) &&
+	           ((span = years_before_change(s, i)) != 0 ||
+	            (strcmp(a->unit, "年") == 0 && !a->na && a->v.exp == 0 && a->v.mant >= 2 &&
+	             a->v.mant <= 20 && change_at(s, d->n, end, 1) && (span = (int)a->v.mant) != 0))) {
+		/* 财政收入3年增长58.6%, 产量五年增长29倍: a change over the years
+		 * it names, ending last year */
+		w->stance = RK_ACTUAL;
+		w->y0 = P - span;
+		w->y1 = P - 1;
 	} else if (d->run && (part == P_REVIEW || part == P_FIVEPAST)) {
 		/* 进出口总额连续两年过万亿元: the run's years */
 		w->stance = RK_ACTUAL;

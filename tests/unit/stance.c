@@ -131,6 +131,12 @@ main(void)
 	/* a 从A提高到B in this year's plan: A last year's, B this year's */
 	example("spec", "H:2026年重点工作 | 覆盖率从80%提高到85% => 80% actual 2025");
 	example("spec", "H:2026年重点工作 | 覆盖率从80%提高到85% => 85% target 2026");
+	/* a change over the years named, and a run of months, ending last year */
+	example("span", "H:“十四五”时期工作回顾 | 财政收入达到1350亿元，3年增长58.6% => 58.6% actual 2023-2025");
+	example("span", "H:“十四五”时期工作回顾 | 新能源汽车产量五年增长29倍 => 29倍 actual 2021-2025");
+	example("span", "H:“十四五”时期工作回顾 | 新能源汽车产量五年增长29倍 => 五年 actual 2021-2025");
+	example("span", "H:2025年工作回顾 | 销售面积连续13个月正增长 => 13个月 actual 2024-2025");
+	example("span", "H:2025年工作回顾 | 连续3年保持增长，产量增长5% => 5% actual 2025");
 	/* fused parts: the lead decides */
 	example("fused", "H:2025年和“十四五”时期工作回顾 | 过去五年，建成5G基站12万个 => 12万个 actual 2021-2025");
 	example("fused", "H:2025年和“十四五”时期工作回顾 | 各位代表！“十四五”以来，建成5G基站12万个 => 12万个 actual 2021-2025");
