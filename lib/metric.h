@@ -183,6 +183,7 @@ typedef struct {
 	unsigned char part[RK_IND_LEVELS];   /* the part each heading level set */
 	int lead;               /* the part a paragraph's lead set */
 	int tops, last_top;     /* level-1 headings so far, and the last one's part */
+	int fused;              /* that heading names both five-year parts */
 	int paras;              /* paragraph blocks so far */
 	/* the block, scanned once up to its amounts */
 	const char *s;

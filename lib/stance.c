@@ -298,6 +298,25 @@ dateline_year(rk_ind *d, const char *s, size_t n)
 	}
 }
 
+/* Only a quote and the words that look back or say when (在 回望 回顾 纵观)
+ * stand in [b, e)?  回望“十四五”…, 在“十五五”时期 begin with the time;
+ * 加快建设“十四五”批复的 names a plan. */
+static int
+time_before(const char *s, size_t b, size_t e)
+{
+	while (b < e) {
+		if (has_at(s, e, b, "“"))
+			b += 3;
+		else if (has_at(s, e, b, "在"))
+			b += 3;
+		else if (has_at(s, e, b, "回望") || has_at(s, e, b, "回顾") || has_at(s, e, b, "纵观"))
+			b += 6;
+		else
+			return 0;
+	}
+	return 1;
+}
+
 /* A paragraph's lead: a part word or a year among its first words, before
  * its first comma (过去五年，… 刚刚过去的2025年很不平凡。 各位代表！“十四五”
  * 以来，…). */
@@ -305,10 +324,11 @@ dateline_year(rk_ind *d, const char *s, size_t n)
 static enum part
 lead_part(rk_ind *d, const char *s, size_t n)
 {
-	size_t i = 0, yl;
+	size_t i = 0, yl, lead0;
 	int k, len, y, c;
 	if (has_at(s, n, 0, "各位代表"))   /* the address before the lead */
 		i = strlen("各位代表") + 3;
+	lead0 = i;
 	for (c = 0; c < LEAD_CHARS && i < n; c++) {
 		const unsigned char *u = (const unsigned char *)s + i;
 		unsigned cp;
@@ -335,6 +355,14 @@ lead_part(rk_ind *d, const char *s, size_t n)
 			return P_UNSET;
 		}
 		if ((k = cue_at(s, n, i)) >= 0) {
+			/* 加快建设“十四五”批复的…, 出台“十五五”支持…的政策: the plan's
+			 * name after a verb is not the sentence's time; only at the
+			 * start (after a quote or 在) is it */
+			if ((cue_words[k].cue == CUE_FIVEPAST || cue_words[k].cue == CUE_FIVEGOAL) &&
+			    has_at(cue_words[k].w, cue_words[k].len, 0, "十") && !time_before(s, lead0, i)) {
+				i += cue_words[k].len;
+				continue;
+			}
 			switch (cue_words[k].cue) {
 			case CUE_FIVEPAST:
 				return P_FIVEPAST;
@@ -479,6 +507,7 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 		}
 		p = one_part(bits);
 		if (lv == 1) {
+			d->fused = (bits & 1u << P_FIVEPAST) && (bits & 1u << P_FIVEGOAL);
 			/* a heading that names no part: a government work report's
 			 * parts come in their order (review, goals, this year's
 			 * work, the government's own), so after the review it is
@@ -510,6 +539,15 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 					d->plan_year = y + 1;
 			}
 			p = lead_part(d, s, n);
+			/* under “十四五”时期发展成就和“十五五”时期主要目标, a paragraph
+			 * whose first sentence names the new plan sets out its goals
+			 * (我们编制了“十五五”规划纲要…提出地区生产总值年均增长5%左右) */
+			if (p == P_UNSET && d->fused && d->lead != P_FIVEGOAL) {
+				const char *stop = memmem(s, n, "。", strlen("。"));
+				size_t m = stop ? (size_t)(stop - s) : n;
+				if (memmem(s, m, "十五五", strlen("十五五")) || memmem(s, m, "规划纲要", strlen("规划纲要")))
+					p = P_FIVEGOAL;
+			}
 			if (p != P_UNSET)
 				d->lead = p;
 			d->paras++;

@@ -137,6 +137,12 @@ main(void)
 	example("span", "H:“十四五”时期工作回顾 | 新能源汽车产量五年增长29倍 => 五年 actual 2021-2025");
 	example("span", "H:2025年工作回顾 | 销售面积连续13个月正增长 => 13个月 actual 2024-2025");
 	example("span", "H:2025年工作回顾 | 连续3年保持增长，产量增长5% => 5% actual 2025");
+	/* a plan's name after a verb is not a lead; a fused five-year heading's
+	 * paragraph that names the new plan sets out its goals */
+	example("lead", "H:2026年重点工作 | 加快建设“十四五”批复的6个基地，争取再纳规3个基地 => 3个 target 2026");
+	example("lead", "H:2026年重点工作 | 出台“十五五”支持产业的政策。力争交易额达到100亿元 => 100亿元 target 2026");
+	example("lead", "H:2025年工作和“十四五”发展回顾 | 回望“十四五”，我们累计建成5G基站12万个 => 12万个 actual 2021-2025");
+	example("fused", "H:“十四五”时期发展成就和“十五五”时期主要目标 | 我们编制了“十五五”规划纲要，提出地区生产总值年均增长5%左右 => 5%左右 target 2026-2030");
 	/* fused parts: the lead decides */
 	example("fused", "H:2025年和“十四五”时期工作回顾 | 过去五年，建成5G基站12万个 => 12万个 actual 2021-2025");
 	example("fused", "H:2025年和“十四五”时期工作回顾 | 各位代表！“十四五”以来，建成5G基站12万个 => 12万个 actual 2021-2025");
