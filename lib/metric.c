@@ -1701,7 +1701,9 @@ static size_t
 strip_lead(const char *s, size_t i, size_t end)
 {
 	size_t k;
+	/* 新建和改造提升高标准农田, 新建改造: a pair of verbs is the indicator's */
 	while (end > i && (k = match_at(s, end, i, &ws_subject_lead)) != 0 && two_chars(s, i + k, end) &&
+	       !has_at(s, end, i + k, "和") && !has_at(s, end, i + k, "改造") &&
 	       !(k == 6 && has_at(s, end, i, "新增") && has_at(s, end, i + 6, "就业")))
 		i += k;
 	return i;
