@@ -1983,6 +1983,7 @@ finish(rk_mscan *sc, size_t p, size_t q, const rk_num *num, int cls, const known
        rk_amount *a)
 {
 	size_t shared = (size_t)-1;
+	a->counted = cls == U_COUNT;
 	find_approx(sc->s, sc->n, p, q, num, kn->ab, a);
 	if (!a->approx_len) {
 		shared = shared_approx(sc, p);
@@ -2217,6 +2218,7 @@ rk_mscan_next(rk_mscan *sc, rk_amount *a)
 		a->unit[0] = 0;
 		a->approx_off = a->approx_len = 0;
 		a->dir = 0;
+		a->counted = 0;
 		a->subj_off = a->subj_len = a->subj2_off = a->subj2_len = 0;
 		a->clause_off = a->clause_len = 0;
 		a->why = RK_WHY_NONE;

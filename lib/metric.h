@@ -104,6 +104,7 @@ typedef struct {
 	char unit[48];          /* folded unit, "" if none */
 	size_t approx_off, approx_len;   /* approximation word in the text, len 0 if exact */
 	int dir;                /* +1 growth, -1 fall, 0 neither */
+	int counted;            /* the unit is a measure word that counts (个 家 项) */
 	size_t subj_off, subj_len;       /* subject phrase in the text, len 0 if none */
 	/* a second piece of text the subject goes on with, len 0 if none: a
 	 * list's shared head (刑事、治安案件: 刑事 + 案件), or the member after

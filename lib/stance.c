@@ -844,10 +844,12 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 		goto done;
 	end = a->off + a->len;
 	if ((kinds >> CUE_OTHER & 1) || cue_within(s, i, CUE_OTHER, 3) || cue_after(s, d->n, end, CUE_FOLLOWING, 4) ||
-	    ((ends_with(s, end, "以上") || ends_with(s, end, "以下")) &&
-	     cue_after(s, d->n, end, CUE_GROUP, 1))) {
-		/* 再延长30年, 18条政策举措, 亿元以上项目: a parameter, a plan's
-		 * structure, a threshold: neither a result nor a goal */
+	    ((ends_with(s, end, "以上") || ends_with(s, end, "以下")) && !a->counted &&
+	     cue_after(s, d->n, end, CUE_GROUP, 6)) ||
+	    (ends_with(s, i, "总投资") && has_at(s, d->n, end, "的"))) {
+		/* 再延长30年, 18条政策举措, 亿元以上(重点技改)项目, 总投资2万亿元的
+		 * 389个项目: a parameter, a plan's structure, a threshold, what
+		 * describes a set: neither a result nor a goal */
 		w->stance = RK_OTHER;
 	} else if (kinds >> CUE_RUN & 1) {
 		/* 连续16年排名第一, said in 2026: 2010-2025; 连续3次: no span */
