@@ -394,6 +394,18 @@ lead_part(rk_ind *d, const char *s, size_t n)
 
 static void sentence_lead(rk_ind *d, const char *s, size_t n, size_t p);
 
+/* Does the sentence at s say the new plan was drafted (我们编制了“十五五”
+ * 规划纲要, 提出…第十五个五年规划的建议)?  Under “十四五”时期发展成就和
+ * “十五五”时期主要目标 it sets out the goals from there on. */
+static int
+drafts_plan(const char *s, size_t n)
+{
+	const char *stop = memmem(s, n, "。", strlen("。"));
+	size_t m = stop ? (size_t)(stop - s) : n;
+	return (memmem(s, m, "十五五", strlen("十五五")) || memmem(s, m, "规划纲要", strlen("规划纲要"))) &&
+	       (memmem(s, m, "编制", strlen("编制")) || memmem(s, m, "制定", strlen("制定")));
+}
+
 /* Where the next sentence starts, at or after p and before lim: just past
  * a 。；！？ or a newline (which parts the paragraphs of rsplit's rows); lim
  * if none.  n is the end of the text, which may be read up to. */
@@ -529,29 +541,15 @@ rk_ind_block(rk_ind *d, const rk_block *b)
 	case RK_PARA:
 		/* any block, not only a paragraph's first: read from rsplit's
 		 * rows, a paragraph may go on in its heading's row */
-		{
-			enum part p = P_UNSET;
-			/* a work summary's first words: 2023年，… is its year */
-			if (!d->plan_year && !d->paras) {
-				size_t yl;
-				int y = year_at(s, n, 0, &yl);
-				if (y)
-					d->plan_year = y + 1;
-			}
-			p = lead_part(d, s, n);
-			/* under “十四五”时期发展成就和“十五五”时期主要目标, a paragraph
-			 * whose first sentence names the new plan sets out its goals
-			 * (我们编制了“十五五”规划纲要…提出地区生产总值年均增长5%左右) */
-			if (p == P_UNSET && d->fused && d->lead != P_FIVEGOAL) {
-				const char *stop = memmem(s, n, "。", strlen("。"));
-				size_t m = stop ? (size_t)(stop - s) : n;
-				if (memmem(s, m, "十五五", strlen("十五五")) || memmem(s, m, "规划纲要", strlen("规划纲要")))
-					p = P_FIVEGOAL;
-			}
-			if (p != P_UNSET)
-				d->lead = p;
-			d->paras++;
+		/* a work summary's first words: 2023年，… is its year */
+		if (!d->plan_year && !d->paras) {
+			size_t yl;
+			int y = year_at(s, n, 0, &yl);
+			if (y)
+				d->plan_year = y + 1;
 		}
+		sentence_lead(d, s, n, 0);
+		d->paras++;
 		break;
 	default:
 		break;
@@ -570,6 +568,8 @@ sentence_lead(rk_ind *d, const char *s, size_t n, size_t p)
 	lp = lead_part(d, s + p, n - p);
 	if (lp != P_UNSET)
 		d->lead = lp;
+	else if (d->fused && d->lead != P_FIVEGOAL && drafts_plan(s + p, n - p))
+		d->lead = P_FIVEGOAL;
 }
 
 /* Is the part in force a five-year one (where the verbs of doing count)? */
