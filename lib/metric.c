@@ -333,6 +333,28 @@ match_at(const char *s, size_t n, size_t i, const wordset *ws)
 	return best;
 }
 
+size_t
+rk_change_before(const char *s, size_t i)
+{
+	size_t k;
+	units_init();   /* and the word lists */
+	k = match_before(s, i, &ws_dir_up);
+	if (k < 6)
+		k = match_before(s, i, &ws_dir_down);
+	return k >= 6 ? k : 0;
+}
+
+size_t
+rk_change_at(const char *s, size_t n, size_t i)
+{
+	size_t k;
+	units_init();   /* and the word lists */
+	k = match_at(s, n, i, &ws_dir_up);
+	if (k < 6)
+		k = match_at(s, n, i, &ws_dir_down);
+	return k >= 6 ? k : 0;
+}
+
 /* ---- the scanner ------------------------------------------------------ */
 
 /* A bit per code point that can start a numeral: rk_num_start()'s, and the

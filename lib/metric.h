@@ -159,6 +159,11 @@ size_t rk_mscan_marks(const char *s, size_t n, unsigned *out, size_t max);
  * newline or ;), for the stance; the others are where numerals may start.
  * A block is shorter than 2 GiB. */
 #define RK_MARK_SENTENCE 0x80000000u
+/* A word of change of two characters or more (lib/data/words/dir_up.tsv,
+ * dir_down.tsv: 增长 下降 …) ending at s[i] (rk_change_before) or starting
+ * there (rk_change_at): its length, or 0. */
+size_t rk_change_before(const char *s, size_t i);
+size_t rk_change_at(const char *s, size_t n, size_t i);
 void rk_mscan_use_marks(rk_mscan *sc, const unsigned *marks, size_t nmarks);
 /* Next amount (or, with all, ruled-out number) of the block: 1, or 0 at its end. */
 int rk_mscan_next(rk_mscan *sc, rk_amount *a);

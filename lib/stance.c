@@ -394,18 +394,6 @@ lead_part(rk_ind *d, const char *s, size_t n)
 
 static void sentence_lead(rk_ind *d, const char *s, size_t n, size_t p);
 
-/* Does the sentence at s say the new plan was drafted (我们编制了“十五五”
- * 规划纲要, 提出…第十五个五年规划的建议)?  Under “十四五”时期发展成就和
- * “十五五”时期主要目标 it sets out the goals from there on. */
-static int
-drafts_plan(const char *s, size_t n)
-{
-	const char *stop = memmem(s, n, "。", strlen("。"));
-	size_t m = stop ? (size_t)(stop - s) : n;
-	return (memmem(s, m, "十五五", strlen("十五五")) || memmem(s, m, "规划纲要", strlen("规划纲要"))) &&
-	       (memmem(s, m, "编制", strlen("编制")) || memmem(s, m, "制定", strlen("制定")));
-}
-
 /* Where the next sentence starts, at or after p and before lim: just past
  * a 。；！？ or a newline (which parts the paragraphs of rsplit's rows); lim
  * if none.  n is the end of the text, which may be read up to. */
@@ -454,6 +442,19 @@ next_sentence(const unsigned char *u, size_t p, size_t lim, size_t n, int semi)
 		p += step;
 	}
 	return lim;
+}
+
+/* Does the sentence at s say the new plan was drafted (我们编制了“十五五”
+ * 规划纲要, 提出…第十五个五年规划的建议)?  Under “十四五”时期发展成就和
+ * “十五五”时期主要目标 it sets out the goals from there on. */
+static int
+drafts_plan(const char *s, size_t n)
+{
+	/* up to the sentence's end, whichever mark ends it: each sentence is
+	 * read once */
+	size_t m = next_sentence((const unsigned char *)s, 0, n, n, 1);
+	return (memmem(s, m, "十五五", strlen("十五五")) || memmem(s, m, "规划纲要", strlen("规划纲要"))) &&
+	       (memmem(s, m, "编制", strlen("编制")) || memmem(s, m, "制定", strlen("制定")));
 }
 
 /* The rest of the block past its last amount: the parts its
@@ -776,37 +777,25 @@ cue_after(const char *s, size_t n, size_t i, enum cue cue, int chars)
 	return 0;
 }
 
-static const char *const change_verbs[] = { "增长", "提高", "提升", "增加", "下降", "减少", "降低" };
-
-/* A verb of change ending at i (after is 0) or starting there (after 1)? */
-static int
-change_at(const char *s, size_t n, size_t i, int after)
-{
-	size_t k;
-	for (k = 0; k < sizeof change_verbs / sizeof change_verbs[0]; k++)
-		if (after ? has_atn(s, n, i, change_verbs[k], 6) : ends_withn(s, i, change_verbs[k], 6))
-			return 1;   /* each two characters */
-	return 0;
-}
-
 /* A span of years and a verb of change just before the amount (3年增长,
  * 五年增长, 5年提高): the years, 2 to 20; else 0. */
 static int
 years_before_change(const char *s, size_t i)
 {
-	size_t b, st;
+	size_t v = rk_change_before(s, i), e, b, st;
 	rk_num num;
-	if (i < 12 || !change_at(s, i, i, 0) || !ends_with(s, i - 6, "年"))
+	if (!v || i < v + 3 || !ends_with(s, i - v, "年"))
 		return 0;
-	/* the numeral before 年: ASCII digits or Chinese numeral characters */
-	for (b = i - 9; b > 0;) {
+	/* the numeral before 年, ending at e: ASCII digits or Chinese numerals */
+	e = b = i - v - 3;
+	while (b > 0) {
 		unsigned cp = cp_before(s, b, &st);
 		if (!(cp - '0' < 10 || rk_cjk_digit(cp) >= 0 || cp == U'十'))
 			break;
 		b = st;
 	}
-	if (b == i - 9 || !rk_num_parse(s + b, i - 9 - b, &num) || num.len != i - 9 - b ||
-	    num.v.exp != 0 || num.v.mant < 2 || num.v.mant > 20)
+	if (b == e || !rk_num_parse(s + b, e - b, &num) || num.len != e - b || num.v.exp != 0 ||
+	    num.v.mant < 2 || num.v.mant > 20)
 		return 0;
 	return (int)num.v.mant;
 }
@@ -870,7 +859,7 @@ rk_ind_amount(rk_ind *d, const rk_amount *a, rk_when *w)
 	} else if ((part == P_REVIEW || part == P_FIVEPAST) &&
 	           ((span = years_before_change(s, i)) != 0 ||
 	            (strcmp(a->unit, "年") == 0 && !a->na && a->v.exp == 0 && a->v.mant >= 2 &&
-	             a->v.mant <= 20 && change_at(s, d->n, end, 1) && (span = (int)a->v.mant) != 0))) {
+	             a->v.mant <= 20 && rk_change_at(s, d->n, end) && (span = (int)a->v.mant) != 0))) {
 		/* 财政收入3年增长58.6%, 产量五年增长29倍: a change over the years
 		 * it names, ending last year */
 		w->stance = RK_ACTUAL;
